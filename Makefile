@@ -1,0 +1,34 @@
+# nps_ext: customer-experience metrics as PostgreSQL aggregates (PGXS build)
+
+EXTENSION  = nps_ext
+MODULE_big = nps_ext
+OBJS = \
+	src/module.o \
+	src/summary.o \
+	src/summary_io.o \
+	src/summary_agg.o \
+	src/metrics.o \
+	src/json_cursor.o \
+	src/churn.o \
+	src/churn_io.o
+
+DATA = $(wildcard sql/install/nps_ext--*.sql)
+
+# pg_regress: sql/<name>.sql is run and compared with expected/<name>.out
+REGRESS = setup nps csat ces churn state_io parallel window errors
+REGRESS_OPTS = --load-extension=nps_ext
+
+PG_CPPFLAGS = -Isrc
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror=implicit-function-declaration
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+.PHONY: demo test bench
+demo:
+	bash scripts/demo.sh
+test:
+	bash scripts/test.sh
+bench:
+	bash scripts/bench.sh

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Shared set-up for the demo, test and benchmark scripts.
+#
+#   ensure_deps     install PostgreSQL 15, its server headers and pgTAP from
+#                   Debian when missing (fast no-op when present)
+#   build_install   compile the extension warning-free and install it
+#   start_cluster   use the server the PG* environment variables point at, or
+#                   start a private throwaway cluster (stopped by an EXIT trap)
+#
+# Sourced, not executed.  Everything here is idempotent.
+
+set -euo pipefail
+
+NPS_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=${PG_MAJOR:-15}
+PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+NPS_PORT=${NPS_PORT:-54329}
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_deps() {
+  local missing=()
+  [ -x "$PG_BIN/postgres" ] || missing+=("postgresql-$PG_MAJOR")
+  [ -f "/usr/include/postgresql/$PG_MAJOR/server/postgres.h" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
+  [ -f "/usr/share/postgresql/$PG_MAJOR/extension/pgtap.control" ] || missing+=("postgresql-$PG_MAJOR-pgtap")
+  command -v pg_prove >/dev/null 2>&1 || missing+=("postgresql-$PG_MAJOR-pgtap")
+  command -v make >/dev/null 2>&1 || missing+=(make)
+  command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+}
+
+build_install() {
+  log "building nps_ext"
+  make -C "$NPS_TOP" -s PG_CONFIG="$PG_BIN/pg_config" all >/dev/null
+  as_root make -C "$NPS_TOP" -s PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
+}
+
+# A directory the postgres OS user can reach.  The checkout is preferred
+# (.pgdata/, git-ignored); a clone under /root is not reachable by that user,
+# so fall back to a private directory under /tmp.
+cluster_base() {
+  local dir="$NPS_TOP/.pgdata/port-$NPS_PORT"
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$NPS_TOP/.pgdata" "$dir"
+    if runuser -u postgres -- test -w "$dir"; then echo "$dir"; return; fi
+    dir=/tmp/nps_ext_pg/port-$NPS_PORT
+    mkdir -p "$dir"
+    chown postgres: "$dir"
+  fi
+  echo "$dir"
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_cluster() {
+  if [ -n "${NPS_CLUSTER_DIR:-}" ] && [ -f "$NPS_CLUSTER_DIR/data/postmaster.pid" ]; then
+    log "stopping the throwaway cluster"
+    as_postgres "$PG_BIN/pg_ctl" -D "$NPS_CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+# Sets PGHOST/PGPORT/PGUSER/PGDATABASE for the callers.
+start_cluster() {
+  if [ -n "${PGHOST:-}${PGPORT:-}${PGDATABASE:-}" ] && [ -z "${NPS_FORCE_PRIVATE:-}" ]; then
+    log "using the existing server from the PG* environment variables"
+    return
+  fi
+  NPS_CLUSTER_DIR=$(cluster_base)
+  export NPS_CLUSTER_DIR
+  trap stop_cluster EXIT
+  local data="$NPS_CLUSTER_DIR/data" sock="$NPS_CLUSTER_DIR/socket"
+  as_postgres mkdir -p "$sock"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initdb in $data"
+    as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust \
+      --encoding=UTF8 --locale=C >/dev/null
+  fi
+  stop_cluster
+  log "starting a private cluster on port $NPS_PORT (socket $sock)"
+  as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$NPS_CLUSTER_DIR/server.log" -w \
+    -o "-p $NPS_PORT -k $sock -c listen_addresses='' -c max_worker_processes=16 -c max_parallel_workers=8 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null
+  export PGHOST="$sock" PGPORT="$NPS_PORT" PGUSER=postgres
+}
+
+# psql with the settings every script wants: stop on the first error, quiet.
+run_psql() {
+  "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -q "$@"
+}

@@ -1,0 +1,31 @@
+-- csat(): top-2-box on 1..5 by default, any scale 1..3 to 1..10.
+
+-- Oracle: counts 5, 5, 10, 20, 10 for scores 1..5 give 60%.
+CREATE TEMP TABLE csat_oracle AS
+SELECT s FROM (
+  SELECT 1 FROM generate_series(1, 5) UNION ALL
+  SELECT 2 FROM generate_series(1, 5) UNION ALL
+  SELECT 3 FROM generate_series(1, 10) UNION ALL
+  SELECT 4 FROM generate_series(1, 20) UNION ALL
+  SELECT 5 FROM generate_series(1, 10)) AS v(s);
+SELECT csat(s), csat(s::smallint), csat(s::bigint), csat(s::numeric),
+       csat(s, 5), csat(s, 5, 4), csat(s, 5, 5) AS top_box
+FROM csat_oracle;
+
+-- Other scales: top-2-box by default, or from satisfied_from.
+SELECT csat(s, 7) AS top2_of_7, csat(s, 7, 5) AS from5_of_7,
+       csat(s, 10) AS top2_of_10, csat(s, 3) AS top2_of_3
+FROM generate_series(1, 3) AS s;
+SELECT csat(s, 7) AS top2_of_7, csat(s, 7, 5) AS from5_of_7, csat(s, 10, 9)
+FROM generate_series(1, 7) AS s;
+
+-- Equal to the hand-written formula by channel.
+SELECT channel, csat(sat),
+       csat(sat) = 100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat) AS matches_sql,
+       csat(sat, 5, 3) = 100.0 * count(*) FILTER (WHERE sat >= 3) / count(sat) AS matches_from3
+FROM responses GROUP BY channel ORDER BY channel;
+
+-- NULL scores skipped, empty and all-NULL groups NULL.
+SELECT csat(s) FROM (VALUES (5), (NULL), (1)) AS v(s);
+SELECT csat(s) IS NULL AS empty_is_null FROM (SELECT 1 WHERE false) AS v(s);
+SELECT csat(s, 7) IS NULL AS all_null_is_null FROM (VALUES (NULL::int)) AS v(s);

@@ -1,0 +1,67 @@
+-- Every error names the offending value and the accepted range, with a
+-- specific SQLSTATE.  try() shows SQLSTATE, message and detail on one line.
+CREATE FUNCTION try(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  detail text;
+BEGIN
+  EXECUTE query;
+  RETURN 'no error';
+EXCEPTION WHEN others THEN
+  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+  RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN detail <> '' THEN ' | ' || detail ELSE '' END;
+END $$;
+
+-- Scores off the scale or not integers: 22003.
+SELECT try($$ SELECT nps(s) FROM (VALUES (3), (11)) AS v(s) $$);
+SELECT try($$ SELECT nps(-1::smallint) $$);
+SELECT try($$ SELECT nps(99999999999::bigint) $$);
+SELECT try($$ SELECT nps(6.5) $$);
+SELECT try($$ SELECT nps(8.5) $$);
+SELECT try($$ SELECT nps('NaN'::numeric) $$);
+SELECT try($$ SELECT nps('Infinity'::numeric) $$);
+SELECT try($$ SELECT nps(1e30) $$);
+SELECT try($$ SELECT csat(0) $$);
+SELECT try($$ SELECT csat(6) $$);
+SELECT try($$ SELECT csat(8, 7) $$);
+SELECT try($$ SELECT csat(4.5) $$);
+SELECT try($$ SELECT ces(8) $$);
+SELECT try($$ SELECT ces(0, 5) $$);
+SELECT try($$ SELECT churn_risk(11, now()) $$);
+
+-- Invalid scale parameters: 22023; NULL parameters: 22004.
+SELECT try($$ SELECT csat(1, 2) $$);
+SELECT try($$ SELECT csat(1, 11) $$);
+SELECT try($$ SELECT csat(1, 5, 1) $$);
+SELECT try($$ SELECT csat(1, 5, 6) $$);
+SELECT try($$ SELECT csat(1, NULL) $$);
+SELECT try($$ SELECT csat(1, 5, NULL) $$);
+SELECT try($$ SELECT ces(1, 99) $$);
+SELECT try($$ SELECT csat(s, m) FROM (VALUES (1, 5), (1, 7)) AS v(s, m) $$);
+SELECT try($$ SELECT churn_risk(5, now(), NULL) $$);
+SELECT try($$ SELECT churn_risk(5, t, a) FROM (VALUES (now(), timestamptz '2030-01-01'), (now(), '2031-01-01')) AS v(t, a) $$);
+SELECT try($$ SELECT churn_risk(5, 'infinity') $$);
+SELECT try($$ SELECT churn_risk(5, now(), '-infinity') $$);
+
+-- Malformed state text: 22P02.
+SELECT try($$ SELECT '{"version":1,"kind":"nps","counts":[0,0,0]}'::nps_summary $$);
+SELECT try($$ SELECT '{"version":9,"kind":"nps","counts":[]}'::nps_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,1,1,1,1]}'::nps_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,-1]}'::nps_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]} x'::nps_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,99999999999999999999]}'::nps_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"nps","counts":[9223372036854775807,1,0,0,0,0,0,0,0,0,0]}'::nps_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"csat","scale_max":5,"satisfied_from":6,"counts":[1,1,1,1,1]}'::csat_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":4,"counts":[]}'::csat_summary $$);
+SELECT try($$ SELECT '{"version":1,"kind":"ces","scale_max":2,"counts":[1,1]}'::ces_summary $$);
+SELECT try($$ SELECT '{"version":1,"responses":1,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null}'::churn_state $$);
+SELECT try($$ SELECT '{"version":1,"responses":2,"score_sum":30,"latest_score":5,"latest_at_us":0,"as_of_us":null}'::churn_state $$);
+SELECT try($$ SELECT ''::nps_summary $$);
+
+-- Combining incompatible states, removing what was never added.
+SELECT try($$ SELECT csat_combine('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,1,1,1,1]}',
+                                  '{"version":1,"kind":"csat","scale_max":7,"satisfied_from":6,"counts":[1,1,1,1,1,1,1]}') $$);
+SELECT try($$ SELECT nps_combine('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,9223372036854775807]}',
+                                 '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]}') $$);
+SELECT try($$ SELECT nps_inverse('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]}', 3) $$);
+
+DROP FUNCTION try(text);

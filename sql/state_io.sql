@@ -1,0 +1,61 @@
+-- The state types: text and binary round trips, validation.
+
+-- Aggregates that stop before the final function expose the states.
+CREATE AGGREGATE nps_state(int) (SFUNC = nps_trans, STYPE = nps_summary,
+  INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}');
+CREATE AGGREGATE csat_state(int, int, int) (SFUNC = csat_trans, STYPE = csat_summary,
+  INITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}');
+CREATE AGGREGATE ces_state(int) (SFUNC = ces_trans, STYPE = ces_summary,
+  INITCOND = '{"version":1,"kind":"ces","scale_max":null,"counts":[]}');
+CREATE AGGREGATE churn_state(int, timestamptz, timestamptz) (SFUNC = churn_trans, STYPE = churn_state,
+  INITCOND = '{"version":1,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null}');
+
+CREATE TABLE states AS
+SELECT channel,
+       nps_state(score) AS nps,
+       csat_state(sat, 5, 4) AS csat,
+       ces_state(effort) AS ces,
+       churn_state(score, day::timestamptz, '2025-01-01 00:00:00+00') AS churn
+FROM responses GROUP BY channel;
+
+SELECT channel, nps, csat, ces, churn FROM states ORDER BY channel;
+
+-- Text round trip is exact, and the final functions read the states back.
+SELECT channel,
+       nps::text::nps_summary::text = nps::text AS nps_text,
+       csat::text::csat_summary::text = csat::text AS csat_text,
+       ces::text::ces_summary::text = ces::text AS ces_text,
+       churn::text::churn_state::text = churn::text AS churn_text,
+       nps_final(nps) = (SELECT nps(score) FROM responses r WHERE r.channel = s.channel) AS nps_value
+FROM states AS s ORDER BY channel;
+
+-- The text form is JSON, readable by BI tools.
+SELECT channel, (nps::text::jsonb ->> 'counts') AS counts FROM states ORDER BY channel;
+
+-- Binary round trip through COPY (FORMAT binary).
+COPY states TO '/tmp/nps_ext_regress_states.bin' (FORMAT binary);
+CREATE TABLE states_copy (LIKE states);
+COPY states_copy FROM '/tmp/nps_ext_regress_states.bin' (FORMAT binary);
+SELECT count(*) AS identical_rows
+FROM states AS a JOIN states_copy AS b
+  ON a.channel = b.channel AND a.nps::text = b.nps::text AND a.csat::text = b.csat::text
+ AND a.ces::text = b.ces::text AND a.churn::text = b.churn::text;
+
+-- Binary send output, byte for byte.
+SELECT nps_summary_send('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0,3]}');
+SELECT csat_summary_send('{"version":1,"kind":"csat","scale_max":3,"satisfied_from":3,"counts":[1,2,3]}');
+
+-- Whitespace is allowed between tokens; output is canonical.
+SELECT ' { "version" : 1 , "kind" : "ces" , "scale_max" : 3 , "counts" : [ 1 , 2 , 3 ] } '::ces_summary;
+-- States not yet bound to a scale.
+SELECT '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}'::csat_summary;
+
+-- Combining states: the combine function adds histograms.
+SELECT nps_final(nps_combine(nps_state(score) FILTER (WHERE id % 2 = 0),
+                             nps_state(score) FILTER (WHERE id % 2 = 1)))
+         = nps(score) AS combine_equals_direct
+FROM responses;
+SELECT csat_final(csat_combine(csat_state(sat, 5, 4) FILTER (WHERE id < 5000),
+                               csat_state(sat, 5, 4) FILTER (WHERE id >= 5000)))
+         = csat(sat) AS csat_combine_equals_direct
+FROM responses;

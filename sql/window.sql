@@ -1,0 +1,39 @@
+-- Window frames: the moving-aggregate path (inverse transitions) agrees with
+-- recomputing every frame from scratch.
+
+-- 30-row frames over responses in id order.
+CREATE TEMP TABLE moving AS
+SELECT id,
+       nps(score) OVER w AS nps, csat(sat) OVER w AS csat,
+       csat(sat, 5, 3) OVER w AS csat3, ces(effort) OVER w AS ces
+FROM responses
+WINDOW w AS (ORDER BY id ROWS BETWEEN 29 PRECEDING AND CURRENT ROW);
+
+SELECT count(*) AS rows_checked,
+       count(*) FILTER (WHERE m.nps IS DISTINCT FROM f.nps
+                           OR m.csat IS DISTINCT FROM f.csat
+                           OR m.csat3 IS DISTINCT FROM f.csat3
+                           OR m.ces IS DISTINCT FROM f.ces) AS mismatches
+FROM moving AS m,
+LATERAL (SELECT nps(score), csat(sat), csat(sat, 5, 3) AS csat3, ces(effort)
+         FROM responses AS r WHERE r.id BETWEEN m.id - 29 AND m.id) AS f
+WHERE m.id <= 3000;
+
+-- RANGE frames by day, with frames that empty out (NULL) and NULL scores.
+CREATE TEMP TABLE sparse AS
+SELECT d::date AS day, CASE WHEN d::date - date '2025-01-01' < 20 THEN NULL
+                            ELSE (d::date - date '2025-01-01') % 11 END AS score
+FROM generate_series(date '2025-01-01', date '2025-03-31', interval '3 days') AS d;
+
+SELECT day, score,
+       nps(score) OVER (ORDER BY day RANGE BETWEEN interval '6 days' PRECEDING AND CURRENT ROW) AS weekly
+FROM sparse ORDER BY day LIMIT 12;
+
+SELECT count(*) FILTER (WHERE m.weekly IS DISTINCT FROM f.nps) AS mismatches
+FROM (SELECT day, nps(score) OVER (ORDER BY day RANGE BETWEEN interval '29 days' PRECEDING AND CURRENT ROW) AS weekly
+      FROM sparse) AS m,
+LATERAL (SELECT nps(score) FROM sparse AS s WHERE s.day BETWEEN m.day - 29 AND m.day) AS f;
+
+-- A frame that slides past everything: the inverse empties the state.
+SELECT id, nps(s) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING)
+FROM (VALUES (1, 10), (2, 0), (3, NULL), (4, 9)) AS v(id, s) ORDER BY id;

@@ -1,0 +1,95 @@
+/*
+ * metrics.c
+ *		Final functions of nps(), csat() and ces(): exact numeric results.
+ *
+ * Results are numeric quotients of exact integer counts, computed the way
+ * PostgreSQL's numeric division does (at least 16 significant digits) with
+ * trailing zeros trimmed, so 30 prints as 30 and 100/3 as
+ * 33.3333333333333333.  An empty group gives NULL, never 0.
+ */
+#include "summary.h"
+
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(nps_final);
+PG_FUNCTION_INFO_V1(csat_final);
+PG_FUNCTION_INFO_V1(ces_final);
+
+static Datum
+int64_numeric(int64 value)
+{
+	return DirectFunctionCall1(int8_numeric, Int64GetDatum(value));
+}
+
+/* numerator / denominator, trailing zeros trimmed; denominator > 0. */
+Datum
+numeric_ratio(Numeric numerator, int64 denominator)
+{
+	Datum		quotient = DirectFunctionCall2(numeric_div,
+											   NumericGetDatum(numerator),
+											   int64_numeric(denominator));
+
+	return DirectFunctionCall1(numeric_trim_scale, quotient);
+}
+
+/* 100 * part / whole as numeric percent points. */
+static Datum
+percent(int64 part, int64 whole)
+{
+	Datum		hundred_part = DirectFunctionCall2(numeric_mul, int64_numeric(part),
+												   int64_numeric(100));
+
+	return numeric_ratio(DatumGetNumeric(hundred_part), whole);
+}
+
+/*
+ * NPS = 100 (P - D) / n.  P - D fits in int64 because P + D <= n does.
+ */
+Datum
+nps_final(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+	int64		n = summary_total(state);
+	int64		promoters = summary_count_between(state, NPS_PROMOTER_MIN, 10);
+	int64		detractors = summary_count_between(state, 0, NPS_DETRACTOR_MAX);
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(percent(promoters - detractors, n));
+}
+
+/* CSAT = 100 * #(score >= satisfied_from) / n. */
+Datum
+csat_final(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+	int64		n = summary_total(state);
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(percent(summary_count_between(state, state->top_from, state->scale_max), n));
+}
+
+/*
+ * CES = mean score.  The weighted sum is accumulated in numeric: ten times
+ * a bigint count can exceed the bigint range.
+ */
+Datum
+ces_final(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+	int64		n = summary_total(state);
+	Datum		sum = int64_numeric(0);
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	for (int s = 1; s <= state->scale_max; s++)
+	{
+		if (state->count[s] == 0)
+			continue;
+		sum = DirectFunctionCall2(numeric_add, sum,
+								  DirectFunctionCall2(numeric_mul, int64_numeric(s),
+													  int64_numeric(state->count[s])));
+	}
+	PG_RETURN_DATUM(numeric_ratio(DatumGetNumeric(sum), n));
+}

@@ -1,0 +1,79 @@
+/*
+ * summary.h
+ *		The score histogram behind nps(), csat() and ces().
+ *
+ * One fixed-size varlena value serves as the transition state of all three
+ * metrics and is a real SQL type (nps_summary, csat_summary, ces_summary), so
+ * that partial states can cross process and node boundaries as text or
+ * binary: parallel workers, Citus workers, materialized views.
+ */
+#ifndef NPS_EXT_SUMMARY_H
+#define NPS_EXT_SUMMARY_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/numeric.h"
+
+/* Bump when the in-memory, text or binary layout changes. */
+#define SUMMARY_FORMAT_VERSION	1
+
+/* Every supported scale fits in 0..10, so one array serves them all. */
+#define SUMMARY_MAX_SCORE		10
+
+/* csat(score, scale_max) and ces(score, scale_max) accept 1..3 up to 1..10. */
+#define SUMMARY_MIN_SCALE_MAX	3
+#define SUMMARY_MAX_SCALE_MAX	10
+
+/* NPS buckets (metrics.md): detractor 0..6, passive 7..8, promoter 9..10. */
+#define NPS_DETRACTOR_MAX		6
+#define NPS_PROMOTER_MIN		9
+
+typedef enum SummaryKind
+{
+	SUMMARY_NPS = 1,			/* 0..10, fixed */
+	SUMMARY_CSAT = 2,			/* 1..scale_max, satisfied from top_from */
+	SUMMARY_CES = 3				/* 1..scale_max, mean is the metric */
+} SummaryKind;
+
+/*
+ * ScoreSummary
+ *
+ * count[s] is the number of valid, non-NULL responses that scored s.  Slots
+ * outside the scale stay zero.  scale_max == 0 means "scale not fixed yet":
+ * csat() and ces() take the scale from their arguments on the first row, so
+ * their initial state cannot know it.  NPS states always carry 10.
+ *
+ * The struct is stored as is (STORAGE = plain, ALIGNMENT = double), so it is
+ * never toasted or short-headed and count[] is always 8-byte aligned.
+ */
+typedef struct ScoreSummary
+{
+	int32		vl_len_;		/* varlena header (use SET_VARSIZE) */
+	uint8		version;		/* SUMMARY_FORMAT_VERSION */
+	uint8		kind;			/* SummaryKind */
+	uint8		scale_max;		/* highest valid score, 0 = not fixed yet */
+	uint8		top_from;		/* CSAT: lowest satisfied score; else 0 */
+	int64		count[SUMMARY_MAX_SCORE + 1];
+} ScoreSummary;
+
+#define SUMMARY_SIZE			sizeof(ScoreSummary)
+
+#define PG_GETARG_SUMMARY(n)	((ScoreSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* summary.c: construction, validation, shared arithmetic */
+extern const char *summary_kind_name(SummaryKind kind);
+extern int	summary_scale_min(SummaryKind kind);
+extern ScoreSummary *summary_new(SummaryKind kind);
+extern ScoreSummary *summary_copy(const ScoreSummary *summary);
+extern const char *summary_problem(const ScoreSummary *summary);
+extern int64 summary_total(const ScoreSummary *summary);
+extern int64 summary_count_between(const ScoreSummary *summary, int lo, int hi);
+
+/* summary_io.c: canonical text form, also used by the error messages */
+extern void summary_append_text(StringInfo buf, const ScoreSummary *summary);
+
+/* metrics.c: exact numeric results */
+extern Datum numeric_ratio(Numeric numerator, int64 denominator);
+
+#endif							/* NPS_EXT_SUMMARY_H */

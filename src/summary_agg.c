@@ -1,0 +1,361 @@
+/*
+ * summary_agg.c
+ *		Transition, inverse-transition and combine functions of nps(),
+ *		csat() and ces().
+ *
+ * The state is a ScoreSummary.  Inside an aggregate the state lives in the
+ * aggregate's memory context (nodeAgg and nodeWindowAgg copy INITCOND there),
+ * so it is bumped in place and returned as is, exactly as PostgreSQL's own
+ * int4_avg_accum does with its int8[] state: no palloc per row.  Called as a
+ * plain function, the state is copied first so the argument is never
+ * scribbled on.
+ *
+ * nps() has one transition function per input type so that no cast runs per
+ * row; csat() and ces() share theirs and take the scale from their optional
+ * arguments, which must not change within a group.
+ */
+#include "summary.h"
+
+#include "common/int.h"
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(nps_trans_int2);
+PG_FUNCTION_INFO_V1(nps_trans_int4);
+PG_FUNCTION_INFO_V1(nps_trans_int8);
+PG_FUNCTION_INFO_V1(nps_trans_numeric);
+PG_FUNCTION_INFO_V1(nps_inverse_int2);
+PG_FUNCTION_INFO_V1(nps_inverse_int4);
+PG_FUNCTION_INFO_V1(nps_inverse_int8);
+PG_FUNCTION_INFO_V1(nps_inverse_numeric);
+PG_FUNCTION_INFO_V1(scaled_trans_int2);
+PG_FUNCTION_INFO_V1(scaled_trans_int4);
+PG_FUNCTION_INFO_V1(scaled_trans_int8);
+PG_FUNCTION_INFO_V1(scaled_trans_numeric);
+PG_FUNCTION_INFO_V1(scaled_inverse_int2);
+PG_FUNCTION_INFO_V1(scaled_inverse_int4);
+PG_FUNCTION_INFO_V1(scaled_inverse_int8);
+PG_FUNCTION_INFO_V1(scaled_inverse_numeric);
+PG_FUNCTION_INFO_V1(score_summary_combine);
+
+/* Defaults of the one-argument forms (metrics.md). */
+#define CSAT_DEFAULT_SCALE_MAX	5
+#define CES_DEFAULT_SCALE_MAX	7
+
+static ScoreSummary *
+state_for_update(FunctionCallInfo fcinfo)
+{
+	ScoreSummary *state;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("summary state must not be null")));
+	state = PG_GETARG_SUMMARY(0);
+	return AggCheckCallContext(fcinfo, NULL) ? state : summary_copy(state);
+}
+
+pg_attribute_noreturn()
+static void
+score_out_of_range(const ScoreSummary *state, const char *value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s score %s is out of range", summary_kind_name(state->kind), value),
+			 errdetail("%s scores on this scale are integers from %d to %d.",
+					   summary_kind_name(state->kind),
+					   summary_scale_min(state->kind), state->scale_max)));
+}
+
+static inline void
+check_score(const ScoreSummary *state, int64 score)
+{
+	if (unlikely(score < summary_scale_min(state->kind) || score > state->scale_max))
+		score_out_of_range(state, psprintf(INT64_FORMAT, score));
+}
+
+/*
+ * A numeric score must be a finite integer: 6.5 is an error, never bucketed.
+ * Checked against the scale here, while the value's text is at hand.
+ */
+static int64
+numeric_score(const ScoreSummary *state, Numeric value)
+{
+	bool		overflow = false;
+	int32		score;
+
+	if (numeric_is_nan(value)
+#if PG_VERSION_NUM >= 140000
+		|| numeric_is_inf(value)
+#endif
+		)
+		score_out_of_range(state, DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value))));
+
+	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(value),
+										  DirectFunctionCall2(numeric_trunc,
+															  NumericGetDatum(value),
+															  Int32GetDatum(0)))))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s score %s is not an integer", summary_kind_name(state->kind),
+						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value)))),
+				 errdetail("%s scores on this scale are integers from %d to %d.",
+						   summary_kind_name(state->kind),
+						   summary_scale_min(state->kind), state->scale_max)));
+
+	score = numeric_int4_opt_error(value, &overflow);
+	if (overflow || score < summary_scale_min(state->kind) || score > state->scale_max)
+		score_out_of_range(state, DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value))));
+	return score;
+}
+
+/*
+ * Removing a response that is not in the state can only happen when the
+ * inverse function is called by hand; refuse instead of going negative.
+ */
+static inline void
+remove_score(ScoreSummary *state, int64 score)
+{
+	if (unlikely(state->count[score] == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s summary holds no response with score " INT64_FORMAT " to remove",
+						summary_kind_name(state->kind), score)));
+	state->count[score]--;
+}
+
+/* ---------- nps(): fixed 0..10 scale, strict ---------- */
+
+static inline Datum
+nps_add(FunctionCallInfo fcinfo, int64 score)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	check_score(state, score);
+	/* cannot overflow: 2^63 rows are out of reach of any one aggregate */
+	state->count[score]++;
+	PG_RETURN_POINTER(state);
+}
+
+static inline Datum
+nps_remove(FunctionCallInfo fcinfo, int64 score)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	check_score(state, score);
+	remove_score(state, score);
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+nps_trans_int2(PG_FUNCTION_ARGS)
+{
+	return nps_add(fcinfo, PG_GETARG_INT16(1));
+}
+
+Datum
+nps_trans_int4(PG_FUNCTION_ARGS)
+{
+	return nps_add(fcinfo, PG_GETARG_INT32(1));
+}
+
+Datum
+nps_trans_int8(PG_FUNCTION_ARGS)
+{
+	return nps_add(fcinfo, PG_GETARG_INT64(1));
+}
+
+Datum
+nps_trans_numeric(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	state->count[numeric_score(state, PG_GETARG_NUMERIC(1))]++;
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+nps_inverse_int2(PG_FUNCTION_ARGS)
+{
+	return nps_remove(fcinfo, PG_GETARG_INT16(1));
+}
+
+Datum
+nps_inverse_int4(PG_FUNCTION_ARGS)
+{
+	return nps_remove(fcinfo, PG_GETARG_INT32(1));
+}
+
+Datum
+nps_inverse_int8(PG_FUNCTION_ARGS)
+{
+	return nps_remove(fcinfo, PG_GETARG_INT64(1));
+}
+
+Datum
+nps_inverse_numeric(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	remove_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
+	PG_RETURN_POINTER(state);
+}
+
+/* ---------- csat() and ces(): caller-chosen scale, non-strict ---------- */
+
+static int
+scale_parameter(FunctionCallInfo fcinfo, int argno, const ScoreSummary *state,
+				const char *name)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s %s must not be null", summary_kind_name(state->kind), name)));
+	return PG_GETARG_INT32(argno);
+}
+
+pg_attribute_noreturn()
+static void
+invalid_scale(const ScoreSummary *state, const char *name, int value, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s %s %d is out of range", summary_kind_name(state->kind), name, value),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * Reads scale_max (argument 2) and, for CSAT, satisfied_from (argument 3)
+ * or their defaults, validates them, and fixes them in the state on the
+ * first row.  Later rows must agree: one group, one scale.
+ */
+static void
+apply_scale(ScoreSummary *state, FunctionCallInfo fcinfo)
+{
+	bool		csat = (state->kind == SUMMARY_CSAT);
+	int			scale_max = csat ? CSAT_DEFAULT_SCALE_MAX : CES_DEFAULT_SCALE_MAX;
+	int			top_from = 0;
+
+	if (PG_NARGS() > 2)
+		scale_max = scale_parameter(fcinfo, 2, state, "scale_max");
+	if (scale_max < SUMMARY_MIN_SCALE_MAX || scale_max > SUMMARY_MAX_SCALE_MAX)
+		invalid_scale(state, "scale_max", scale_max,
+					  "scale_max must be between 3 and 10.");
+	if (csat)
+	{
+		/* default: top-2-box, the two highest points of the scale */
+		top_from = (PG_NARGS() > 3)
+			? scale_parameter(fcinfo, 3, state, "satisfied_from")
+			: scale_max - 1;
+		if (top_from < 2 || top_from > scale_max)
+			invalid_scale(state, "satisfied_from", top_from,
+						  psprintf("satisfied_from must be between 2 and scale_max (%d).",
+								   scale_max));
+	}
+
+	if (likely(state->scale_max == scale_max && state->top_from == top_from))
+		return;
+	if (state->scale_max != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s scale must be the same for every row of a group",
+						summary_kind_name(state->kind)),
+				 errdetail("The group started with scale_max %d and satisfied_from %d; a row has %d and %d.",
+						   state->scale_max, state->top_from, scale_max, top_from)));
+	state->scale_max = scale_max;
+	state->top_from = top_from;
+}
+
+/* The state to update, with this row's scale applied. */
+static inline ScoreSummary *
+scaled_state(FunctionCallInfo fcinfo)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	apply_scale(state, fcinfo);
+	return state;
+}
+
+#define SCALED_STEP(fn, getter, add) \
+Datum \
+fn(PG_FUNCTION_ARGS) \
+{ \
+	ScoreSummary *state; \
+	int64		score; \
+\
+	if (PG_ARGISNULL(1)) \
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+	state = scaled_state(fcinfo); \
+	score = getter; \
+	check_score(state, score); \
+	if (add) \
+		state->count[score]++; \
+	else \
+		remove_score(state, score); \
+	PG_RETURN_POINTER(state); \
+}
+
+SCALED_STEP(scaled_trans_int2, PG_GETARG_INT16(1), true)
+SCALED_STEP(scaled_trans_int4, PG_GETARG_INT32(1), true)
+SCALED_STEP(scaled_trans_int8, PG_GETARG_INT64(1), true)
+SCALED_STEP(scaled_trans_numeric, numeric_score(state, PG_GETARG_NUMERIC(1)), true)
+SCALED_STEP(scaled_inverse_int2, PG_GETARG_INT16(1), false)
+SCALED_STEP(scaled_inverse_int4, PG_GETARG_INT32(1), false)
+SCALED_STEP(scaled_inverse_int8, PG_GETARG_INT64(1), false)
+SCALED_STEP(scaled_inverse_numeric, numeric_score(state, PG_GETARG_NUMERIC(1)), false)
+
+/* ---------- combine ---------- */
+
+static void
+check_same_scale(const ScoreSummary *a, const ScoreSummary *b)
+{
+	if (a->kind != b->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine a %s summary with a %s summary",
+						summary_kind_name(a->kind), summary_kind_name(b->kind))));
+	if (a->scale_max != b->scale_max || a->top_from != b->top_from)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine %s summaries on different scales",
+						summary_kind_name(a->kind)),
+				 errdetail("One has scale_max %d and satisfied_from %d, the other %d and %d.",
+						   a->scale_max, a->top_from, b->scale_max, b->top_from)));
+}
+
+/*
+ * Adds b into a.  A summary whose scale is not fixed yet holds no response
+ * and takes the other's scale.  Counts are checked for overflow: summaries
+ * can come from anywhere (stored values, text input).
+ */
+Datum
+score_summary_combine(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *a = state_for_update(fcinfo);
+	ScoreSummary *b = PG_GETARG_SUMMARY(1);
+
+	if (b->scale_max == 0 && a->kind == b->kind)
+		PG_RETURN_POINTER(a);
+	if (a->scale_max == 0 && a->kind == b->kind)
+	{
+		a->scale_max = b->scale_max;
+		a->top_from = b->top_from;
+	}
+	check_same_scale(a, b);
+
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		if (pg_add_s64_overflow(a->count[s], b->count[s], &a->count[s]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("combined %s summary has too many responses",
+							summary_kind_name(a->kind)),
+					 errdetail("A count would exceed the bigint range.")));
+	}
+	if (summary_problem(a) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("combined %s summary has too many responses",
+						summary_kind_name(a->kind)),
+				 errdetail("%s", summary_problem(a))));
+	PG_RETURN_POINTER(a);
+}

@@ -1,0 +1,247 @@
+/*
+ * summary_io.c
+ *		Text and binary I/O of nps_summary, csat_summary and ces_summary.
+ *
+ * Text form (JSON, keys in this order; scale keys only where the metric has
+ * a caller-chosen scale, null until the first row fixed it):
+ *
+ *	 {"version":1,"kind":"nps","counts":[c0,...,c10]}
+ *	 {"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[c1,...,c5]}
+ *	 {"version":1,"kind":"ces","scale_max":7,"counts":[c1,...,c7]}
+ *
+ * Binary form: version, kind, scale_max, top_from as four bytes, then one
+ * int8 per score of the scale.  Citus ships partial states between nodes in
+ * the text form; parallel workers copy the datum itself.
+ */
+#include "summary.h"
+
+#include "json_cursor.h"
+#include "libpq/pqformat.h"
+
+PG_FUNCTION_INFO_V1(nps_summary_in);
+PG_FUNCTION_INFO_V1(csat_summary_in);
+PG_FUNCTION_INFO_V1(ces_summary_in);
+PG_FUNCTION_INFO_V1(score_summary_out);
+PG_FUNCTION_INFO_V1(nps_summary_recv);
+PG_FUNCTION_INFO_V1(csat_summary_recv);
+PG_FUNCTION_INFO_V1(ces_summary_recv);
+PG_FUNCTION_INFO_V1(score_summary_send);
+
+static const char *
+kind_key(SummaryKind kind)
+{
+	switch (kind)
+	{
+		case SUMMARY_NPS:
+			return "nps";
+		case SUMMARY_CSAT:
+			return "csat";
+		case SUMMARY_CES:
+			return "ces";
+	}
+	return "unknown";
+}
+
+static const char *
+type_name(SummaryKind kind)
+{
+	return psprintf("%s_summary", kind_key(kind));
+}
+
+void
+summary_append_text(StringInfo buf, const ScoreSummary *summary)
+{
+	SummaryKind kind = summary->kind;
+
+	appendStringInfo(buf, "{\"version\":%d,\"kind\":\"%s\"",
+					 summary->version, kind_key(kind));
+	if (kind != SUMMARY_NPS)
+	{
+		if (summary->scale_max == 0)
+			appendStringInfoString(buf, ",\"scale_max\":null");
+		else
+			appendStringInfo(buf, ",\"scale_max\":%d", summary->scale_max);
+	}
+	if (kind == SUMMARY_CSAT)
+	{
+		if (summary->scale_max == 0)
+			appendStringInfoString(buf, ",\"satisfied_from\":null");
+		else
+			appendStringInfo(buf, ",\"satisfied_from\":%d", summary->top_from);
+	}
+	appendStringInfoString(buf, ",\"counts\":[");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
+			appendStringInfo(buf, "%s" INT64_FORMAT,
+							 s == summary_scale_min(kind) ? "" : ",",
+							 summary->count[s]);
+	}
+	appendStringInfoString(buf, "]}");
+}
+
+Datum
+score_summary_out(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	summary_append_text(&buf, summary);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* "key":<int in lo..hi> or "key":null (returns 0) */
+static int
+read_optional_small(JsonCursor *cur, const char *key, int lo, int hi)
+{
+	json_expect(cur, ",");
+	json_expect_key(cur, key);
+	if (json_accept(cur, "null"))
+		return 0;
+	return (int) json_int64(cur, lo, hi);
+}
+
+static ScoreSummary *
+parse_summary(const char *input, SummaryKind kind)
+{
+	JsonCursor	cur;
+	ScoreSummary *summary = summary_new(kind);
+	const char *problem;
+
+	json_cursor_init(&cur, input, type_name(kind));
+	json_expect(&cur, "{");
+	json_expect_key(&cur, "version");
+	summary->version = (uint8) json_int64(&cur, 0, 255);
+	if (summary->version != SUMMARY_FORMAT_VERSION)
+		json_fail(&cur, psprintf("Format version %d is not supported; this build reads version %d.",
+								 summary->version, SUMMARY_FORMAT_VERSION));
+	json_expect(&cur, ",");
+	json_expect_key(&cur, "kind");
+	json_expect(&cur, psprintf("\"%s\"", kind_key(kind)));
+
+	if (kind != SUMMARY_NPS)
+		summary->scale_max = read_optional_small(&cur, "scale_max",
+												 SUMMARY_MIN_SCALE_MAX,
+												 SUMMARY_MAX_SCALE_MAX);
+	if (kind == SUMMARY_CSAT)
+	{
+		summary->top_from = read_optional_small(&cur, "satisfied_from", 2,
+												SUMMARY_MAX_SCALE_MAX);
+		if ((summary->scale_max == 0) != (summary->top_from == 0))
+			json_fail(&cur, "scale_max and satisfied_from must both be null or both be set.");
+	}
+
+	json_expect(&cur, ",");
+	json_expect_key(&cur, "counts");
+	json_expect(&cur, "[");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
+		{
+			if (s > summary_scale_min(kind))
+				json_expect(&cur, ",");
+			summary->count[s] = json_int64(&cur, 0, PG_INT64_MAX);
+		}
+	}
+	json_expect(&cur, "]");
+	json_expect(&cur, "}");
+	json_expect_end(&cur);
+
+	problem = summary_problem(summary);
+	if (problem != NULL)
+		json_fail(&cur, problem);
+	return summary;
+}
+
+Datum
+nps_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(parse_summary(PG_GETARG_CSTRING(0), SUMMARY_NPS));
+}
+
+Datum
+csat_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(parse_summary(PG_GETARG_CSTRING(0), SUMMARY_CSAT));
+}
+
+Datum
+ces_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(parse_summary(PG_GETARG_CSTRING(0), SUMMARY_CES));
+}
+
+Datum
+score_summary_send(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, summary->version);
+	pq_sendbyte(&buf, summary->kind);
+	pq_sendbyte(&buf, summary->scale_max);
+	pq_sendbyte(&buf, summary->top_from);
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+			pq_sendint64(&buf, summary->count[s]);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+pg_attribute_noreturn()
+static void
+binary_fail(SummaryKind kind, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary representation of type %s", type_name(kind)),
+			 errdetail("%s", detail)));
+}
+
+static ScoreSummary *
+receive_summary(StringInfo buf, SummaryKind kind)
+{
+	ScoreSummary *summary = summary_new(kind);
+	const char *problem;
+
+	summary->version = pq_getmsgbyte(buf);
+	if (summary->version != SUMMARY_FORMAT_VERSION)
+		binary_fail(kind, psprintf("Format version %d is not supported; this build reads version %d.",
+								   summary->version, SUMMARY_FORMAT_VERSION));
+	if (pq_getmsgbyte(buf) != (int) kind)
+		binary_fail(kind, psprintf("The value is not a %s summary.", summary_kind_name(kind)));
+	summary->scale_max = pq_getmsgbyte(buf);
+	summary->top_from = pq_getmsgbyte(buf);
+	if (summary->scale_max > SUMMARY_MAX_SCORE)
+		binary_fail(kind, "scale_max must be between 3 and 10.");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
+			summary->count[s] = pq_getmsgint64(buf);
+	}
+	problem = summary_problem(summary);
+	if (problem != NULL)
+		binary_fail(kind, problem);
+	return summary;
+}
+
+Datum
+nps_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(receive_summary((StringInfo) PG_GETARG_POINTER(0), SUMMARY_NPS));
+}
+
+Datum
+csat_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(receive_summary((StringInfo) PG_GETARG_POINTER(0), SUMMARY_CSAT));
+}
+
+Datum
+ces_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(receive_summary((StringInfo) PG_GETARG_POINTER(0), SUMMARY_CES));
+}
