@@ -1,0 +1,305 @@
+-- catalog.sql: the catalog contract of nps_ext.
+--
+-- Every object the extension owns is checked against an explicit list, so a
+-- function, aggregate or type added without an entry here (or without a
+-- comment, PARALLEL SAFE, a combine function, ...) fails this file.
+--
+-- Run by pg_prove in a database where pgtap and nps_ext are installed.
+BEGIN;
+SELECT plan(36);
+
+-- ---------------------------------------------------------------------------
+-- The expected functions and aggregates: identity signature (as
+-- pg_get_function_identity_arguments prints it), prokind, provolatile,
+-- proisstrict.  Aggregates are always 'i' / not strict in pg_proc.
+--   *_in/_out/_recv/_send, *_combine, *_final, nps_trans/nps_inverse:
+--       IMMUTABLE STRICT
+--   csat_trans/ces_trans/csat_inverse/ces_inverse: IMMUTABLE, not strict
+--       (NULL scores are skipped, NULL scale arguments are errors)
+--   churn_trans(state, int, timestamptz): STABLE, not strict (reads the
+--       transaction start time)
+--   churn_trans(state, int, timestamptz, timestamptz): IMMUTABLE, not strict
+--   churn_final: STABLE STRICT (the 2-argument form reads the clock)
+--   churn_combine: IMMUTABLE STRICT
+-- ---------------------------------------------------------------------------
+CREATE TEMP TABLE expected_function (signature text PRIMARY KEY, kind "char", volatility "char", strict boolean);
+INSERT INTO expected_function VALUES
+    ('nps_summary_in(cstring)', 'f', 'i', true),
+    ('nps_summary_out(nps_summary)', 'f', 'i', true),
+    ('nps_summary_recv(internal)', 'f', 'i', true),
+    ('nps_summary_send(nps_summary)', 'f', 'i', true),
+    ('csat_summary_in(cstring)', 'f', 'i', true),
+    ('csat_summary_out(csat_summary)', 'f', 'i', true),
+    ('csat_summary_recv(internal)', 'f', 'i', true),
+    ('csat_summary_send(csat_summary)', 'f', 'i', true),
+    ('ces_summary_in(cstring)', 'f', 'i', true),
+    ('ces_summary_out(ces_summary)', 'f', 'i', true),
+    ('ces_summary_recv(internal)', 'f', 'i', true),
+    ('ces_summary_send(ces_summary)', 'f', 'i', true),
+    ('churn_state_in(cstring)', 'f', 'i', true),
+    ('churn_state_out(churn_state)', 'f', 'i', true),
+    ('churn_state_recv(internal)', 'f', 'i', true),
+    ('churn_state_send(churn_state)', 'f', 'i', true),
+    ('nps_trans(nps_summary, smallint)', 'f', 'i', true),
+    ('nps_inverse(nps_summary, smallint)', 'f', 'i', true),
+    ('nps_trans(nps_summary, integer)', 'f', 'i', true),
+    ('nps_inverse(nps_summary, integer)', 'f', 'i', true),
+    ('nps_trans(nps_summary, bigint)', 'f', 'i', true),
+    ('nps_inverse(nps_summary, bigint)', 'f', 'i', true),
+    ('nps_trans(nps_summary, numeric)', 'f', 'i', true),
+    ('nps_inverse(nps_summary, numeric)', 'f', 'i', true),
+    ('nps_combine(nps_summary, nps_summary)', 'f', 'i', true),
+    ('nps_final(nps_summary)', 'f', 'i', true),
+    ('csat_trans(csat_summary, smallint)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, smallint)', 'f', 'i', false),
+    ('csat_trans(csat_summary, smallint, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, smallint, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, smallint, integer, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, smallint, integer, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, integer, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, integer, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, integer, integer, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, integer, integer, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, bigint)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, bigint)', 'f', 'i', false),
+    ('csat_trans(csat_summary, bigint, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, bigint, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, bigint, integer, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, bigint, integer, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, numeric)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, numeric)', 'f', 'i', false),
+    ('csat_trans(csat_summary, numeric, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, numeric, integer)', 'f', 'i', false),
+    ('csat_trans(csat_summary, numeric, integer, integer)', 'f', 'i', false),
+    ('csat_inverse(csat_summary, numeric, integer, integer)', 'f', 'i', false),
+    ('csat_combine(csat_summary, csat_summary)', 'f', 'i', true),
+    ('csat_final(csat_summary)', 'f', 'i', true),
+    ('ces_trans(ces_summary, smallint)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, smallint)', 'f', 'i', false),
+    ('ces_trans(ces_summary, smallint, integer)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, smallint, integer)', 'f', 'i', false),
+    ('ces_trans(ces_summary, integer)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, integer)', 'f', 'i', false),
+    ('ces_trans(ces_summary, integer, integer)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, integer, integer)', 'f', 'i', false),
+    ('ces_trans(ces_summary, bigint)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, bigint)', 'f', 'i', false),
+    ('ces_trans(ces_summary, bigint, integer)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, bigint, integer)', 'f', 'i', false),
+    ('ces_trans(ces_summary, numeric)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, numeric)', 'f', 'i', false),
+    ('ces_trans(ces_summary, numeric, integer)', 'f', 'i', false),
+    ('ces_inverse(ces_summary, numeric, integer)', 'f', 'i', false),
+    ('ces_combine(ces_summary, ces_summary)', 'f', 'i', true),
+    ('ces_final(ces_summary)', 'f', 'i', true),
+    ('churn_trans(churn_state, integer, timestamp with time zone)', 'f', 's', false),
+    ('churn_trans(churn_state, integer, timestamp with time zone, timestamp with time zone)', 'f', 'i', false),
+    ('churn_combine(churn_state, churn_state)', 'f', 'i', true),
+    ('churn_final(churn_state)', 'f', 's', true),
+    ('nps(smallint)', 'a', 'i', false),
+    ('nps(integer)', 'a', 'i', false),
+    ('nps(bigint)', 'a', 'i', false),
+    ('nps(numeric)', 'a', 'i', false),
+    ('csat(smallint)', 'a', 'i', false),
+    ('csat(smallint, integer)', 'a', 'i', false),
+    ('csat(smallint, integer, integer)', 'a', 'i', false),
+    ('csat(integer)', 'a', 'i', false),
+    ('csat(integer, integer)', 'a', 'i', false),
+    ('csat(integer, integer, integer)', 'a', 'i', false),
+    ('csat(bigint)', 'a', 'i', false),
+    ('csat(bigint, integer)', 'a', 'i', false),
+    ('csat(bigint, integer, integer)', 'a', 'i', false),
+    ('csat(numeric)', 'a', 'i', false),
+    ('csat(numeric, integer)', 'a', 'i', false),
+    ('csat(numeric, integer, integer)', 'a', 'i', false),
+    ('ces(smallint)', 'a', 'i', false),
+    ('ces(smallint, integer)', 'a', 'i', false),
+    ('ces(integer)', 'a', 'i', false),
+    ('ces(integer, integer)', 'a', 'i', false),
+    ('ces(bigint)', 'a', 'i', false),
+    ('ces(bigint, integer)', 'a', 'i', false),
+    ('ces(numeric)', 'a', 'i', false),
+    ('ces(numeric, integer)', 'a', 'i', false),
+    ('churn_risk(integer, timestamp with time zone)', 'a', 'i', false),
+    ('churn_risk(integer, timestamp with time zone, timestamp with time zone)', 'a', 'i', false);
+
+CREATE TEMP VIEW ext_function AS
+SELECT p.oid, p.proname,
+       p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS signature,
+       p.prokind AS kind, p.provolatile AS volatility, p.proisstrict AS strict,
+       p.proparallel, p.prosecdef, p.pronamespace, p.prolang, p.probin
+FROM pg_catalog.pg_depend d
+JOIN pg_catalog.pg_extension e ON d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.refobjid = e.oid
+JOIN pg_catalog.pg_proc p ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid
+WHERE e.extname = 'nps_ext' AND d.deptype = 'e';
+
+CREATE TEMP VIEW ext_aggregate AS
+SELECT f.signature, f.proname, f.proparallel, a.*
+FROM ext_function f JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = f.oid;
+
+CREATE TEMP VIEW ext_type AS
+SELECT t.*
+FROM pg_catalog.pg_depend d
+JOIN pg_catalog.pg_extension e ON d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.refobjid = e.oid
+JOIN pg_catalog.pg_type t ON d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
+WHERE e.extname = 'nps_ext' AND d.deptype = 'e';
+
+-- ---------------------------------------------------------------------------
+-- Functions
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT count(*) FROM expected_function), 100::bigint,
+          'the expected list has 74 functions and 26 aggregates');
+
+SELECT set_eq('SELECT signature FROM ext_function',
+              'SELECT signature FROM expected_function',
+              'the extension''s functions and aggregates are exactly the expected list');
+
+SELECT is_empty($$SELECT format('%s: prokind %s, expected %s', f.signature, f.kind, x.kind)
+                  FROM ext_function f JOIN expected_function x USING (signature)
+                  WHERE f.kind <> x.kind$$,
+                'every extension function has the expected kind (function or aggregate)');
+
+SELECT is_empty($$SELECT format('%s: provolatile %s, expected %s', f.signature, f.volatility, x.volatility)
+                  FROM ext_function f JOIN expected_function x USING (signature)
+                  WHERE f.volatility <> x.volatility$$,
+                'every extension function has the expected volatility');
+
+SELECT is_empty($$SELECT format('%s: strict %s, expected %s', f.signature, f.strict, x.strict)
+                  FROM ext_function f JOIN expected_function x USING (signature)
+                  WHERE f.strict <> x.strict$$,
+                'every extension function has the expected strictness');
+
+SELECT is_empty($$SELECT signature FROM ext_function
+                  WHERE coalesce(btrim(obj_description(oid, 'pg_proc')), '') = ''$$,
+                'every extension function and aggregate has a comment');
+
+SELECT is_empty($$SELECT format('%s: proparallel %s', signature, proparallel) FROM ext_function
+                  WHERE proparallel <> 's'$$,
+                'every extension function and aggregate is PARALLEL SAFE');
+
+SELECT is_empty($$SELECT signature FROM ext_function WHERE prosecdef$$,
+                'no extension function is SECURITY DEFINER (the extension is trusted)');
+
+SELECT is_empty($$SELECT f.signature FROM ext_function f
+                  WHERE f.pronamespace <> (SELECT extnamespace FROM pg_extension WHERE extname = 'nps_ext')$$,
+                'every extension function lives in the extension''s schema');
+
+SELECT is_empty($$SELECT f.signature FROM ext_function f
+                  WHERE f.kind = 'f'
+                    AND (f.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
+                         OR f.probin IS DISTINCT FROM '$libdir/nps_ext')$$,
+                'every plain extension function is C code from $libdir/nps_ext');
+
+-- The forms whose volatility matters most, spelled out.
+SELECT volatility_is('churn_trans', ARRAY['churn_state', 'integer', 'timestamp with time zone'], 'stable',
+                     'churn_trans(state, score, responded_at) is STABLE: it reads the transaction start');
+SELECT volatility_is('churn_trans', ARRAY['churn_state', 'integer', 'timestamp with time zone', 'timestamp with time zone'], 'immutable',
+                     'churn_trans(state, score, responded_at, as_of) is IMMUTABLE');
+SELECT volatility_is('churn_final', ARRAY['churn_state'], 'stable',
+                     'churn_final is STABLE');
+SELECT isnt_strict('csat_trans', ARRAY['csat_summary', 'integer', 'integer', 'integer'],
+                   'csat_trans is not strict (it skips NULL scores and rejects NULL scale arguments itself)');
+SELECT is_strict('nps_trans', ARRAY['nps_summary', 'numeric'],
+                 'nps_trans is strict');
+
+-- ---------------------------------------------------------------------------
+-- Aggregates
+-- ---------------------------------------------------------------------------
+SELECT set_eq('SELECT signature FROM ext_aggregate',
+              $$SELECT signature FROM expected_function WHERE kind = 'a'$$,
+              'the extension''s aggregates are exactly the expected list');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate WHERE aggcombinefn = 0$$,
+                'every aggregate has a combine function');
+
+SELECT is_empty($$SELECT format('%s: %s', signature, aggtranstype::regtype) FROM ext_aggregate
+                  WHERE aggtranstype = 'internal'::regtype$$,
+                'no aggregate has an internal transition type');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE aggtranstype NOT IN (SELECT oid FROM ext_type)$$,
+                'every aggregate''s transition type is one of the extension''s state types');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate WHERE proparallel <> 's'$$,
+                'every aggregate is PARALLEL SAFE');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE coalesce(btrim(obj_description(aggfnoid, 'pg_proc')), '') = ''$$,
+                'every aggregate has a comment');
+
+SELECT is_empty($$SELECT format('%s: aggfinalmodify %s, aggkind %s', signature, aggfinalmodify, aggkind) FROM ext_aggregate
+                  WHERE aggfinalmodify <> 'r' OR aggkind <> 'n'$$,
+                'every aggregate is a normal aggregate with FINALFUNC_MODIFY = READ_ONLY');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE proname IN ('nps', 'csat', 'ces')
+                    AND (aggmtransfn = 0 OR aggminvtransfn = 0)$$,
+                'nps, csat and ces have a moving-aggregate transition and inverse function');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE aggmtransfn <> 0
+                    AND (aggmtranstype <> aggtranstype OR aggmfinalfn <> aggfinalfn OR aggmfinalmodify <> 'r')$$,
+                'moving aggregates share the state type and final function, READ_ONLY');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE aggtransfn NOT IN (SELECT oid FROM ext_function)
+                     OR aggcombinefn NOT IN (SELECT oid FROM ext_function)
+                     OR aggfinalfn NOT IN (SELECT oid FROM ext_function)
+                     OR (aggminvtransfn <> 0 AND aggminvtransfn NOT IN (SELECT oid FROM ext_function))$$,
+                'every aggregate support function belongs to the extension');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE proname IN ('avg', 'min', 'max', 'sum', 'count', 'any_value',
+                                    'array_agg', 'string_agg', 'jsonb_agg', 'json_agg',
+                                    'jsonb_object_agg', 'json_object_agg',
+                                    'bit_and', 'bit_or', 'bool_and', 'bool_or', 'every')
+                     OR proname LIKE 'hll\_%' OR proname LIKE 'tdigest%' OR proname LIKE 'topn%'$$,
+                'no aggregate has a name Citus special-cases');
+
+-- ---------------------------------------------------------------------------
+-- Types
+-- ---------------------------------------------------------------------------
+SELECT set_eq('SELECT typname::text FROM ext_type',
+              $$VALUES ('nps_summary'), ('csat_summary'), ('ces_summary'), ('churn_state')$$,
+              'the extension''s types are exactly nps_summary, csat_summary, ces_summary, churn_state');
+
+SELECT is_empty($$SELECT format('%s: %s', typname, typstorage) FROM ext_type WHERE typstorage <> 'p'$$,
+                'every state type has STORAGE = plain');
+
+SELECT is_empty($$SELECT format('%s: %s', typname, typalign) FROM ext_type WHERE typalign <> 'd'$$,
+                'every state type has ALIGNMENT = double');
+
+SELECT is_empty($$SELECT typname FROM ext_type WHERE typsend = 0 OR typreceive = 0$$,
+                'every state type has send and receive functions');
+
+SELECT is_empty($$SELECT typname FROM ext_type
+                  WHERE typinput NOT IN (SELECT oid FROM ext_function)
+                     OR typoutput NOT IN (SELECT oid FROM ext_function)
+                     OR typsend NOT IN (SELECT oid FROM ext_function)
+                     OR typreceive NOT IN (SELECT oid FROM ext_function)$$,
+                'every state type''s I/O functions belong to the extension');
+
+SELECT is_empty($$SELECT typname FROM ext_type
+                  WHERE coalesce(btrim(obj_description(oid, 'pg_type')), '') = ''$$,
+                'every state type has a comment');
+
+SELECT is_empty($$SELECT typname FROM ext_type WHERE typtype <> 'b' OR typlen <> -1$$,
+                'every state type is a variable-length base type');
+
+-- ---------------------------------------------------------------------------
+-- Control file
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT trusted FROM pg_available_extension_versions
+           WHERE name = 'nps_ext' AND version = (SELECT extversion FROM pg_extension WHERE extname = 'nps_ext')),
+          true, 'the control file says trusted = true');
+
+SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'nps_ext'),
+          false, 'the extension is not relocatable (the install script uses @extschema@)');
+
+SELECT isnt(coalesce(btrim((SELECT comment FROM pg_available_extensions WHERE name = 'nps_ext')), ''), '',
+            'the control file has a comment');
+
+SELECT * FROM finish();
+ROLLBACK;
