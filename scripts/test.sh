@@ -12,6 +12,11 @@ start_cluster
 cd "$NPS_TOP"
 status=0
 
+if ! scripts/readme_sql.sh | cmp -s - sql/readme.sql; then
+  log "sql/readme.sql is out of date with README.md: run scripts/readme_sql.sh > sql/readme.sql"
+  status=1
+fi
+
 log "pg_regress suite"
 if ! make -s PG_CONFIG="$PG_BIN/pg_config" installcheck; then
   status=1

@@ -1,0 +1,126 @@
+-- bench/harness.sql: timing helpers and the list of timed queries.
+--
+-- Everything lives in schema nps_bench and is recreated on every run; the
+-- data tables (bench/load.sql) are kept.
+
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS nps_bench CASCADE;
+CREATE SCHEMA nps_bench;
+
+-- Wall-clock milliseconds of one execution of a SELECT.  EXECUTE without
+-- INTO runs the query to completion and throws the rows away, so nothing is
+-- sent to the client; every query below returns at most a few dozen rows,
+-- so keeping them in the SPI tuple table costs nothing measurable.
+CREATE FUNCTION nps_bench.time_ms(query text) RETURNS double precision
+LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz;
+BEGIN
+    t0 := clock_timestamp();
+    EXECUTE query;
+    RETURN 1000 * extract(epoch FROM clock_timestamp() - t0);
+END
+$$;
+
+-- The timed queries.  A pair of competitors sits side by side in ord, and
+-- one repetition walks the list forwards or backwards (bench/run.sql), so
+-- competitors run interleaved, each right next to the other.
+CREATE TABLE nps_bench.query (
+    ord      integer PRIMARY KEY,
+    key      text    NOT NULL,      -- e.g. nps_ungrouped
+    workers  integer NOT NULL,      -- max_parallel_workers_per_gather
+    sql      text    NOT NULL,
+    UNIQUE (key, workers)
+);
+
+CREATE TABLE nps_bench.timing (
+    rep      integer NOT NULL,      -- 0 = warm-up, not reported
+    key      text    NOT NULL,
+    workers  integer NOT NULL,
+    ms       double precision NOT NULL
+);
+
+-- The hand-written SQL every extension aggregate is compared with.
+CREATE FUNCTION nps_bench.hand_nps(col text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT format('100.0 * (count(*) FILTER (WHERE %1$s >= 9) - count(*) FILTER (WHERE %1$s <= 6)) / count(%1$s)', col)
+$$;
+CREATE FUNCTION nps_bench.hand_csat(col text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT format('100.0 * count(*) FILTER (WHERE %1$s >= 4) / count(%1$s)', col)
+$$;
+
+WITH base(key, sql) AS (
+    VALUES
+    -- 1. overhead over the cheapest aggregate there is
+    ('count_ungrouped',     'SELECT count(score) FROM public.survey'),
+    ('nps_ungrouped',       'SELECT nps(score) FROM public.survey'),
+    -- 2. NPS against the hand-written formula
+    ('hand_nps_ungrouped',  'SELECT ' || nps_bench.hand_nps('score') || ' FROM public.survey'),
+    ('nps_by_channel',      'SELECT channel, nps(score) FROM public.survey GROUP BY channel'),
+    ('hand_nps_by_channel', 'SELECT channel, ' || nps_bench.hand_nps('score') || ' FROM public.survey GROUP BY channel'),
+    ('nps_by_month',        'SELECT month, nps(score) FROM public.survey GROUP BY month'),
+    ('hand_nps_by_month',   'SELECT month, ' || nps_bench.hand_nps('score') || ' FROM public.survey GROUP BY month'),
+    -- 3. CSAT and CES
+    ('csat_ungrouped',      'SELECT csat(csat) FROM public.survey'),
+    ('hand_csat_ungrouped', 'SELECT ' || nps_bench.hand_csat('csat') || ' FROM public.survey'),
+    ('csat_by_month',       'SELECT month, csat(csat) FROM public.survey GROUP BY month'),
+    ('hand_csat_by_month',  'SELECT month, ' || nps_bench.hand_csat('csat') || ' FROM public.survey GROUP BY month'),
+    ('ces_ungrouped',       'SELECT ces(ces) FROM public.survey'),
+    ('avg_ces_ungrouped',   'SELECT avg(ces) FROM public.survey'),
+    ('ces_by_month',        'SELECT month, ces(ces) FROM public.survey GROUP BY month'),
+    ('avg_ces_by_month',    'SELECT month, avg(ces) FROM public.survey GROUP BY month')
+), windowed(key, sql) AS (
+    -- 5. a 30-row moving window over the 1/10 subset.  count(x) on top
+    -- consumes every window value without shipping 1M rows anywhere.
+    VALUES
+    ('nps_window',
+     'SELECT count(x) FROM (SELECT nps(score) OVER (ORDER BY day ROWS 29 PRECEDING) AS x'
+     ' FROM public.survey_window) s'),
+    ('hand_nps_window',
+     'SELECT count(x) FROM (SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) OVER w'
+     ' - count(*) FILTER (WHERE score <= 6) OVER w) / NULLIF(count(score) OVER w, 0) AS x'
+     ' FROM public.survey_window WINDOW w AS (ORDER BY day ROWS 29 PRECEDING)) s')
+), all_queries AS (
+    -- 4. every aggregate query without and with two parallel workers; the
+    -- window runs in the leader only, so only without
+    SELECT b.key, w.workers, b.sql, w.workers * 100 + b.n AS ord
+      FROM (SELECT *, row_number() OVER () AS n FROM base) b
+     CROSS JOIN (VALUES (0), (2)) AS w(workers)
+    UNION ALL
+    SELECT key, 0, sql, 1000 + row_number() OVER () FROM windowed
+)
+INSERT INTO nps_bench.query (ord, key, workers, sql)
+SELECT ord, key, workers, sql FROM all_queries;
+
+-- One repetition: every query once, in list order when rep is even and in
+-- reverse order when it is odd, so no query always runs first.
+CREATE FUNCTION nps_bench.run_rep(rep integer)
+RETURNS TABLE (key text, workers integer, ms double precision)
+LANGUAGE plpgsql AS $$
+DECLARE
+    q record;
+BEGIN
+    FOR q IN SELECT * FROM nps_bench.query
+              ORDER BY CASE WHEN rep % 2 = 0 THEN ord ELSE -ord END
+    LOOP
+        PERFORM set_config('max_parallel_workers_per_gather', q.workers::text, true);
+        key := q.key;
+        workers := q.workers;
+        ms := nps_bench.time_ms(q.sql);
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+-- Parallel workers actually launched by a query's plan (EXPLAIN ANALYZE run
+-- the same way the timings are taken: EXECUTE inside plpgsql).
+CREATE FUNCTION nps_bench.workers_launched(query text, workers integer) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+    plan json;
+BEGIN
+    PERFORM set_config('max_parallel_workers_per_gather', workers::text, true);
+    EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, FORMAT JSON) ' || query INTO plan;
+    RETURN coalesce((SELECT sum((m[1])::int)
+                       FROM regexp_matches(plan::text, '"Workers Launched": (\d+)', 'g') AS m), 0);
+END
+$$;
