@@ -24,7 +24,8 @@
 --   * 1-2% of NPS answers, ~7% of CSAT and ~9% of CES answers are missing.
 --
 -- Loaded by scripts/demo.sh into the nps_ext_demo database; it can also be
--- loaded by hand: psql -d somedb -f demo/sample_data.sql
+-- loaded by hand (psql -d somedb -f demo/sample_data.sql), but note that it
+-- DROPS and recreates the tables customers, agents and responses.
 
 SET client_min_messages = warning;
 SET TimeZone = 'UTC';
@@ -252,7 +253,7 @@ WITH windows AS (
            + coalesce(ag.effect, 0)
            -- the 2024 migration: down from August, worst in September,
            -- recovered by spring 2025, then a steady improvement
-           - 0.85 * greatest(0, 1 - abs(a.m - 8.6) / CASE WHEN a.m < 8.6 THEN 1.4 ELSE 6.0 END)
+           - 0.65 * greatest(0, 1 - abs(a.m - 8.6) / CASE WHEN a.m < 8.6 THEN 1.4 ELSE 6.0 END)
            + 0.35 * greatest(0, least(1, (a.m - 12) / 11))
            -- churners: scores slide over the last 150 days of the contract
            - CASE WHEN a.churn_s IS NULL THEN 0

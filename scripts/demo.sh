@@ -6,12 +6,12 @@
 # stopped on exit; the report is identical on every run.
 #
 #   NPS_DEMO_DB   database to (re)create, default nps_ext_demo
-#   NPS_DEMO_BAR  character for the bar chart, default a full block; set
-#                 NPS_DEMO_BAR='#' on a terminal without UTF-8
+#   NPS_DEMO_ASCII=1  draw the NPS bar chart with # and | instead of the
+#                     Unicode block and line, for a terminal without UTF-8
 source "$(dirname "$0")/common.sh"
 
 demo_db=${NPS_DEMO_DB:-nps_ext_demo}
-demo_bar=${NPS_DEMO_BAR:-█}
+if [ -n "${NPS_DEMO_ASCII:-}" ]; then bar='#' axis='|'; else bar='█' axis='│'; fi
 
 ensure_deps
 build_install
@@ -30,6 +30,6 @@ log "loading demo/sample_data.sql"
 run_psql -d "$demo_db" -f "$NPS_TOP/demo/sample_data.sql"
 
 log "report"
-PGCLIENTENCODING=UTF8 run_psql -d "$demo_db" -v bar="$demo_bar" -f "$NPS_TOP/demo/report.sql"
+PGCLIENTENCODING=UTF8 run_psql -d "$demo_db" -v bar="$bar" -v axis="$axis" -f "$NPS_TOP/demo/report.sql"
 
 log "demo finished in ${SECONDS}s (database $demo_db)"
