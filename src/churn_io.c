@@ -57,8 +57,10 @@ churn_state_problem(const ChurnState *state)
 		return "latest_score must be between 0 and 10.";
 	if (TIMESTAMP_NOT_FINITE(state->latest_at))
 		return "latest_at must be finite.";
+	/* the earlier responses sum to score_sum - latest_score, 0..10 each */
 	if (state->score_sum < state->latest_score ||
-		(state->responses <= PG_INT64_MAX / 10 && state->score_sum > 10 * state->responses))
+		(state->responses - 1 <= PG_INT64_MAX / 10 &&
+		 state->score_sum - state->latest_score > 10 * (state->responses - 1)))
 		return "score_sum is inconsistent with responses and latest_score.";
 	return NULL;
 }
