@@ -64,4 +64,19 @@ SELECT try($$ SELECT nps_combine('{"version":1,"kind":"nps","counts":[0,0,0,0,0,
                                  '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]}') $$);
 SELECT try($$ SELECT nps_inverse('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]}', 3) $$);
 
+-- Regression: a NULL state with a NULL score crashed the server (SIGSEGV).
+SELECT try($$ SELECT csat_trans(NULL::csat_summary, NULL::int) IS NULL $$);
+SELECT try($$ SELECT ces_inverse(NULL, NULL::numeric) $$);
+SELECT try($$ SELECT nps_trans(NULL, 5) $$);
+
+-- Regression: counts near the bigint limit wrapped around instead of failing.
+SELECT try($$ SELECT nps_trans('{"version":1,"kind":"nps","counts":[9223372036854775807,0,0,0,0,0,0,0,0,0,0]}', 0) $$);
+SELECT try($$ SELECT nps_final(nps_trans('{"version":1,"kind":"nps","counts":[9223372036854775806,0,0,0,0,0,0,0,0,0,1]}', 10)) $$);
+SELECT try($$ SELECT csat_trans('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[0,0,0,0,9223372036854775807]}', 5) $$);
+SELECT try($$ SELECT churn_trans('{"version":1,"responses":9223372036854775807,"score_sum":0,"latest_score":0,"latest_at_us":0,"as_of_us":0}', 0, '2000-01-01 00:00:00+00', '2000-01-01 00:00:00+00') $$);
+
+-- Parameters are checked on rows with a NULL score too.
+SELECT try($$ SELECT csat(NULL::int, 99) $$);
+SELECT try($$ SELECT ces(NULL::int, NULL) $$);
+
 DROP FUNCTION try(text);

@@ -37,3 +37,9 @@ LATERAL (SELECT nps(score) FROM sparse AS s WHERE s.day BETWEEN m.day - 29 AND m
 -- A frame that slides past everything: the inverse empties the state.
 SELECT id, nps(s) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING)
 FROM (VALUES (1, 10), (2, 0), (3, NULL), (4, 9)) AS v(id, s) ORDER BY id;
+
+-- Regression: once a frame emptied, the inverse kept the old scale, so the
+-- same data failed or succeeded depending on the frame clause.
+SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING) AS inverse_path,
+       csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING EXCLUDE CURRENT ROW) AS restart_path
+FROM (VALUES (1, 5, 5), (2, 7, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;

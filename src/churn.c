@@ -18,6 +18,8 @@
  * by (time, -score), so the result does not depend on row order and states
  * merge exactly across parallel workers and Citus nodes.
  */
+#include "postgres.h"
+
 #include "churn.h"
 
 #include <math.h>
@@ -87,14 +89,18 @@ checked_time(TimestampTz value, const char *name)
 static void
 add_response(ChurnState *state, int score, TimestampTz at)
 {
+	/* only a hand-made state can be this full; refuse rather than wrap */
+	if (unlikely(pg_add_s64_overflow(state->responses, 1, &state->responses) ||
+				 pg_add_s64_overflow(state->score_sum, score, &state->score_sum)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("churn_risk state has too many responses")));
 	if (state->responses == 0 ||
 		is_later(at, score, state->latest_at, state->latest_score))
 	{
 		state->latest_at = at;
 		state->latest_score = score;
 	}
-	state->responses++;
-	state->score_sum += score;
 }
 
 /*
@@ -155,6 +161,15 @@ churn_trans_as_of(PG_FUNCTION_ARGS)
 	return churn_step(fcinfo, state, as_of);
 }
 
+/* as_of for messages; a fresh string each call (see timestamptz_to_str) */
+static char *
+describe_as_of(const ChurnState *state)
+{
+	if (!state->as_of_given)
+		return pstrdup("the transaction start");
+	return pstrdup(timestamptz_to_str(state->as_of));
+}
+
 /*
  * Merges b into a.  A state without responses and without as_of is the
  * neutral initial state; otherwise both must agree on as_of.
@@ -173,7 +188,9 @@ churn_combine(PG_FUNCTION_ARGS)
 		if (!a_neutral && !b_neutral)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot combine churn_risk states with different as_of")));
+					 errmsg("cannot combine churn_risk states with different as_of"),
+					 errdetail("One is as of %s, the other as of %s.",
+							   describe_as_of(a), describe_as_of(b))));
 		if (a_neutral)
 		{
 			a->as_of_given = b->as_of_given;

@@ -6,7 +6,6 @@
 #ifndef NPS_EXT_CHURN_H
 #define NPS_EXT_CHURN_H
 
-#include "postgres.h"
 #include "fmgr.h"
 #include "datatype/timestamp.h"
 

@@ -13,6 +13,8 @@
  * latest_score and latest_at_us are null when responses is 0; as_of_us is
  * null for the two-argument churn_risk().
  */
+#include "postgres.h"
+
 #include "churn.h"
 
 #include "json_cursor.h"
@@ -43,8 +45,8 @@ churn_state_problem(const ChurnState *state)
 		return "The format version is not supported by this build of nps_ext.";
 	if (state->as_of_given > 1 || state->padding != 0)
 		return "The flags are invalid.";
-	if (state->as_of_given ? TIMESTAMP_NOT_FINITE(state->as_of) : state->as_of != 0)
-		return "as_of must be finite when given and zero otherwise.";
+	if (state->as_of_given ? !IS_VALID_TIMESTAMP(state->as_of) : state->as_of != 0)
+		return "as_of must be a valid finite timestamp when given and zero otherwise.";
 	if (state->responses < 0)
 		return "responses must not be negative.";
 	if (state->responses == 0)
@@ -55,8 +57,8 @@ churn_state_problem(const ChurnState *state)
 	}
 	if (state->latest_score > 10)
 		return "latest_score must be between 0 and 10.";
-	if (TIMESTAMP_NOT_FINITE(state->latest_at))
-		return "latest_at must be finite.";
+	if (!IS_VALID_TIMESTAMP(state->latest_at))
+		return "latest_at must be a valid finite timestamp.";
 	/* the earlier responses sum to score_sum - latest_score, 0..10 each */
 	if (state->score_sum < state->latest_score ||
 		(state->responses - 1 <= PG_INT64_MAX / 10 &&

@@ -2,6 +2,8 @@
  * json_cursor.c
  *		Strict reader for the fixed JSON layouts of the state types.
  */
+#include "postgres.h"
+
 #include "json_cursor.h"
 
 #include <ctype.h>
@@ -23,8 +25,8 @@ json_fail(JsonCursor *cur, const char *detail)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"",
 					cur->type_name, cur->input),
-			 errdetail("%s (at character %d)", detail,
-					   (int) (cur->pos - cur->input) + 1)));
+			 errdetail("At character %d: %s",
+					   (int) (cur->pos - cur->input) + 1, detail)));
 }
 
 static void

@@ -11,8 +11,6 @@
 #ifndef NPS_EXT_JSON_CURSOR_H
 #define NPS_EXT_JSON_CURSOR_H
 
-#include "postgres.h"
-
 typedef struct JsonCursor
 {
 	const char *input;			/* the whole input, for messages */

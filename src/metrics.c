@@ -7,6 +7,8 @@
  * trailing zeros trimmed, so 30 prints as 30 and 100/3 as
  * 33.3333333333333333.  An empty group gives NULL, never 0.
  */
+#include "postgres.h"
+
 #include "summary.h"
 
 #include "utils/builtins.h"

@@ -6,6 +6,8 @@
  * receive, combining two states) checks it with summary_problem(), so the
  * arithmetic in the aggregates and accessors can trust what it reads.
  */
+#include "postgres.h"
+
 #include "summary.h"
 
 #include "common/int.h"
@@ -23,13 +25,6 @@ summary_kind_name(SummaryKind kind)
 			return "CES";
 	}
 	return "unknown";
-}
-
-/* NPS asks "0 to 10"; CSAT and CES scales start at 1. */
-int
-summary_scale_min(SummaryKind kind)
-{
-	return kind == SUMMARY_NPS ? 0 : 1;
 }
 
 ScoreSummary *
@@ -103,15 +98,31 @@ summary_problem(const ScoreSummary *summary)
 	return NULL;
 }
 
+/*
+ * All responses.  Each count fits in bigint, but their sum may not (two
+ * counts near the limit in a hand-made summary): that is an error, never a
+ * wrapped-around n.
+ */
 int64
 summary_total(const ScoreSummary *summary)
 {
-	return summary_count_between(summary, 0, SUMMARY_MAX_SCORE);
+	int64		n = 0;
+
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		if (unlikely(pg_add_s64_overflow(n, summary->count[s], &n)))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s summary has too many responses",
+							summary_kind_name(summary->kind)),
+					 errdetail("The total number of responses exceeds the bigint range.")));
+	}
+	return n;
 }
 
 /*
- * Responses scoring lo..hi inclusive.  Cannot overflow: summary_problem()
- * bounded the grand total of every summary that reaches here.
+ * Responses scoring lo..hi inclusive: a part of summary_total(), so callers
+ * that computed the total first cannot overflow here.
  */
 int64
 summary_count_between(const ScoreSummary *summary, int lo, int hi)

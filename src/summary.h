@@ -10,7 +10,6 @@
 #ifndef NPS_EXT_SUMMARY_H
 #define NPS_EXT_SUMMARY_H
 
-#include "postgres.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/numeric.h"
@@ -59,19 +58,22 @@ typedef struct ScoreSummary
 
 #define SUMMARY_SIZE			sizeof(ScoreSummary)
 
+/* NPS asks "0 to 10"; CSAT and CES scales start at 1.  Used on every row. */
+static inline int
+summary_scale_min(SummaryKind kind)
+{
+	return kind == SUMMARY_NPS ? 0 : 1;
+}
+
 #define PG_GETARG_SUMMARY(n)	((ScoreSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 /* summary.c: construction, validation, shared arithmetic */
 extern const char *summary_kind_name(SummaryKind kind);
-extern int	summary_scale_min(SummaryKind kind);
 extern ScoreSummary *summary_new(SummaryKind kind);
 extern ScoreSummary *summary_copy(const ScoreSummary *summary);
 extern const char *summary_problem(const ScoreSummary *summary);
 extern int64 summary_total(const ScoreSummary *summary);
 extern int64 summary_count_between(const ScoreSummary *summary, int lo, int hi);
-
-/* summary_io.c: canonical text form, also used by the error messages */
-extern void summary_append_text(StringInfo buf, const ScoreSummary *summary);
 
 /* metrics.c: exact numeric results */
 extern Datum numeric_ratio(Numeric numerator, int64 denominator);

@@ -10,10 +10,12 @@
  * plain function, the state is copied first so the argument is never
  * scribbled on.
  *
- * nps() has one transition function per input type so that no cast runs per
- * row; csat() and ces() share theirs and take the scale from their optional
+ * Every score type has its own entry point so that no cast runs per row.
+ * csat() and ces() share theirs and take the scale from their optional
  * arguments, which must not change within a group.
  */
+#include "postgres.h"
+
 #include "summary.h"
 
 #include "common/int.h"
@@ -123,45 +125,53 @@ remove_score(ScoreSummary *state, int64 score)
 	state->count[score]--;
 }
 
+/*
+ * Counts one response.  A count can only reach the bigint limit in a state
+ * that did not grow from zero here (a stored or hand-written summary), but
+ * such states exist, so the increment is checked.
+ */
+static inline void
+add_score(ScoreSummary *state, int64 score)
+{
+	if (unlikely(pg_add_s64_overflow(state->count[score], 1, &state->count[score])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s summary has too many responses", summary_kind_name(state->kind)),
+				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
+						   score)));
+}
+
 /* ---------- nps(): fixed 0..10 scale, strict ---------- */
 
 static inline Datum
-nps_add(FunctionCallInfo fcinfo, int64 score)
+nps_step(FunctionCallInfo fcinfo, int64 score, bool add)
 {
 	ScoreSummary *state = state_for_update(fcinfo);
 
 	check_score(state, score);
-	/* cannot overflow: 2^63 rows are out of reach of any one aggregate */
-	state->count[score]++;
-	PG_RETURN_POINTER(state);
-}
-
-static inline Datum
-nps_remove(FunctionCallInfo fcinfo, int64 score)
-{
-	ScoreSummary *state = state_for_update(fcinfo);
-
-	check_score(state, score);
-	remove_score(state, score);
+	if (add)
+		add_score(state, score);
+	else
+		remove_score(state, score);
 	PG_RETURN_POINTER(state);
 }
 
 Datum
 nps_trans_int2(PG_FUNCTION_ARGS)
 {
-	return nps_add(fcinfo, PG_GETARG_INT16(1));
+	return nps_step(fcinfo, PG_GETARG_INT16(1), true);
 }
 
 Datum
 nps_trans_int4(PG_FUNCTION_ARGS)
 {
-	return nps_add(fcinfo, PG_GETARG_INT32(1));
+	return nps_step(fcinfo, PG_GETARG_INT32(1), true);
 }
 
 Datum
 nps_trans_int8(PG_FUNCTION_ARGS)
 {
-	return nps_add(fcinfo, PG_GETARG_INT64(1));
+	return nps_step(fcinfo, PG_GETARG_INT64(1), true);
 }
 
 Datum
@@ -169,26 +179,26 @@ nps_trans_numeric(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *state = state_for_update(fcinfo);
 
-	state->count[numeric_score(state, PG_GETARG_NUMERIC(1))]++;
+	add_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
 	PG_RETURN_POINTER(state);
 }
 
 Datum
 nps_inverse_int2(PG_FUNCTION_ARGS)
 {
-	return nps_remove(fcinfo, PG_GETARG_INT16(1));
+	return nps_step(fcinfo, PG_GETARG_INT16(1), false);
 }
 
 Datum
 nps_inverse_int4(PG_FUNCTION_ARGS)
 {
-	return nps_remove(fcinfo, PG_GETARG_INT32(1));
+	return nps_step(fcinfo, PG_GETARG_INT32(1), false);
 }
 
 Datum
 nps_inverse_int8(PG_FUNCTION_ARGS)
 {
-	return nps_remove(fcinfo, PG_GETARG_INT64(1));
+	return nps_step(fcinfo, PG_GETARG_INT64(1), false);
 }
 
 Datum
@@ -202,106 +212,189 @@ nps_inverse_numeric(PG_FUNCTION_ARGS)
 
 /* ---------- csat() and ces(): caller-chosen scale, non-strict ---------- */
 
+typedef struct Scale
+{
+	int			scale_max;
+	int			top_from;		/* CSAT only; 0 for CES */
+} Scale;
+
 static int
-scale_parameter(FunctionCallInfo fcinfo, int argno, const ScoreSummary *state,
-				const char *name)
+scale_parameter(FunctionCallInfo fcinfo, int argno, SummaryKind kind, const char *name)
 {
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s %s must not be null", summary_kind_name(state->kind), name)));
+				 errmsg("%s %s must not be null", summary_kind_name(kind), name)));
 	return PG_GETARG_INT32(argno);
 }
 
 pg_attribute_noreturn()
 static void
-invalid_scale(const ScoreSummary *state, const char *name, int value, const char *detail)
+invalid_scale(SummaryKind kind, const char *name, int value, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s %s %d is out of range", summary_kind_name(state->kind), name, value),
+			 errmsg("%s %s %d is out of range", summary_kind_name(kind), name, value),
 			 errdetail("%s", detail)));
 }
 
 /*
- * Reads scale_max (argument 2) and, for CSAT, satisfied_from (argument 3)
- * or their defaults, validates them, and fixes them in the state on the
- * first row.  Later rows must agree: one group, one scale.
+ * The row's scale: scale_max (argument 2) and, for CSAT, satisfied_from
+ * (argument 3), or their defaults, validated.  Checked on every row, also
+ * when the score is NULL, so a bad parameter never passes silently.
  */
-static void
-apply_scale(ScoreSummary *state, FunctionCallInfo fcinfo)
+static Scale
+row_scale(FunctionCallInfo fcinfo, SummaryKind kind)
 {
-	bool		csat = (state->kind == SUMMARY_CSAT);
-	int			scale_max = csat ? CSAT_DEFAULT_SCALE_MAX : CES_DEFAULT_SCALE_MAX;
-	int			top_from = 0;
+	bool		csat = (kind == SUMMARY_CSAT);
+	Scale		scale = {csat ? CSAT_DEFAULT_SCALE_MAX : CES_DEFAULT_SCALE_MAX, 0};
 
 	if (PG_NARGS() > 2)
-		scale_max = scale_parameter(fcinfo, 2, state, "scale_max");
-	if (scale_max < SUMMARY_MIN_SCALE_MAX || scale_max > SUMMARY_MAX_SCALE_MAX)
-		invalid_scale(state, "scale_max", scale_max,
+		scale.scale_max = scale_parameter(fcinfo, 2, kind, "scale_max");
+	if (scale.scale_max < SUMMARY_MIN_SCALE_MAX || scale.scale_max > SUMMARY_MAX_SCALE_MAX)
+		invalid_scale(kind, "scale_max", scale.scale_max,
 					  "scale_max must be between 3 and 10.");
 	if (csat)
 	{
 		/* default: top-2-box, the two highest points of the scale */
-		top_from = (PG_NARGS() > 3)
-			? scale_parameter(fcinfo, 3, state, "satisfied_from")
-			: scale_max - 1;
-		if (top_from < 2 || top_from > scale_max)
-			invalid_scale(state, "satisfied_from", top_from,
+		scale.top_from = (PG_NARGS() > 3)
+			? scale_parameter(fcinfo, 3, kind, "satisfied_from")
+			: scale.scale_max - 1;
+		if (scale.top_from < 2 || scale.top_from > scale.scale_max)
+			invalid_scale(kind, "satisfied_from", scale.top_from,
 						  psprintf("satisfied_from must be between 2 and scale_max (%d).",
-								   scale_max));
+								   scale.scale_max));
 	}
+	return scale;
+}
 
-	if (likely(state->scale_max == scale_max && state->top_from == top_from))
+/* Fixes the scale on the group's first response; later ones must agree. */
+static void
+fix_scale(ScoreSummary *state, Scale scale)
+{
+	if (likely(state->scale_max == scale.scale_max && state->top_from == scale.top_from))
 		return;
 	if (state->scale_max != 0)
+	{
+		if (state->kind == SUMMARY_CSAT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("CSAT scale must be the same for every row of a group"),
+					 errdetail("The group started with scale_max %d and satisfied_from %d; a row has %d and %d.",
+							   state->scale_max, state->top_from,
+							   scale.scale_max, scale.top_from)));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s scale must be the same for every row of a group",
 						summary_kind_name(state->kind)),
-				 errdetail("The group started with scale_max %d and satisfied_from %d; a row has %d and %d.",
-						   state->scale_max, state->top_from, scale_max, top_from)));
-	state->scale_max = scale_max;
-	state->top_from = top_from;
+				 errdetail("The group started with scale_max %d; a row has %d.",
+						   state->scale_max, scale.scale_max)));
+	}
+	state->scale_max = scale.scale_max;
+	state->top_from = scale.top_from;
 }
 
-/* The state to update, with this row's scale applied. */
-static inline ScoreSummary *
-scaled_state(FunctionCallInfo fcinfo)
+typedef enum ScoreType
+{
+	SCORE_INT2,
+	SCORE_INT4,
+	SCORE_INT8,
+	SCORE_NUMERIC
+} ScoreType;
+
+static inline int64
+score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type)
+{
+	switch (type)
+	{
+		case SCORE_INT2:
+			return PG_GETARG_INT16(1);
+		case SCORE_INT4:
+			return PG_GETARG_INT32(1);
+		case SCORE_INT8:
+			return PG_GETARG_INT64(1);
+		case SCORE_NUMERIC:
+			return numeric_score(state, PG_GETARG_NUMERIC(1));
+	}
+	pg_unreachable();
+}
+
+/*
+ * Shared body of the csat/ces (inverse) transition functions.  A NULL score
+ * leaves the state as it is, so the state depends only on the responses
+ * counted; when the inverse removes the last of them the scale is unfixed
+ * again, which makes the moving path agree with recomputing the frame.
+ */
+static inline Datum
+scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
 	ScoreSummary *state = state_for_update(fcinfo);
+	Scale		scale = row_scale(fcinfo, state->kind);
+	int64		score;
 
-	apply_scale(state, fcinfo);
-	return state;
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(state);
+	fix_scale(state, scale);
+	score = score_argument(fcinfo, state, type);
+	check_score(state, score);
+	if (add)
+		add_score(state, score);
+	else
+	{
+		remove_score(state, score);
+		if (summary_total(state) == 0)
+			state->scale_max = state->top_from = 0;
+	}
+	PG_RETURN_POINTER(state);
 }
 
-#define SCALED_STEP(fn, getter, add) \
-Datum \
-fn(PG_FUNCTION_ARGS) \
-{ \
-	ScoreSummary *state; \
-	int64		score; \
-\
-	if (PG_ARGISNULL(1)) \
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
-	state = scaled_state(fcinfo); \
-	score = getter; \
-	check_score(state, score); \
-	if (add) \
-		state->count[score]++; \
-	else \
-		remove_score(state, score); \
-	PG_RETURN_POINTER(state); \
+Datum
+scaled_trans_int2(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_INT2, true);
 }
 
-SCALED_STEP(scaled_trans_int2, PG_GETARG_INT16(1), true)
-SCALED_STEP(scaled_trans_int4, PG_GETARG_INT32(1), true)
-SCALED_STEP(scaled_trans_int8, PG_GETARG_INT64(1), true)
-SCALED_STEP(scaled_trans_numeric, numeric_score(state, PG_GETARG_NUMERIC(1)), true)
-SCALED_STEP(scaled_inverse_int2, PG_GETARG_INT16(1), false)
-SCALED_STEP(scaled_inverse_int4, PG_GETARG_INT32(1), false)
-SCALED_STEP(scaled_inverse_int8, PG_GETARG_INT64(1), false)
-SCALED_STEP(scaled_inverse_numeric, numeric_score(state, PG_GETARG_NUMERIC(1)), false)
+Datum
+scaled_trans_int4(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_INT4, true);
+}
+
+Datum
+scaled_trans_int8(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_INT8, true);
+}
+
+Datum
+scaled_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_NUMERIC, true);
+}
+
+Datum
+scaled_inverse_int2(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_INT2, false);
+}
+
+Datum
+scaled_inverse_int4(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_INT4, false);
+}
+
+Datum
+scaled_inverse_int8(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_INT8, false);
+}
+
+Datum
+scaled_inverse_numeric(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_NUMERIC, false);
+}
 
 /* ---------- combine ---------- */
 
@@ -332,6 +425,7 @@ score_summary_combine(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *a = state_for_update(fcinfo);
 	ScoreSummary *b = PG_GETARG_SUMMARY(1);
+	const char *problem;
 
 	if (b->scale_max == 0 && a->kind == b->kind)
 		PG_RETURN_POINTER(a);
@@ -351,11 +445,11 @@ score_summary_combine(PG_FUNCTION_ARGS)
 							summary_kind_name(a->kind)),
 					 errdetail("A count would exceed the bigint range.")));
 	}
-	if (summary_problem(a) != NULL)
+	problem = summary_problem(a);
+	if (problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("combined %s summary has too many responses",
-						summary_kind_name(a->kind)),
-				 errdetail("%s", summary_problem(a))));
+				 errmsg("combined %s summary is out of range", summary_kind_name(a->kind)),
+				 errdetail("%s", problem)));
 	PG_RETURN_POINTER(a);
 }

@@ -13,6 +13,8 @@
  * int8 per score of the scale.  Citus ships partial states between nodes in
  * the text form; parallel workers copy the datum itself.
  */
+#include "postgres.h"
+
 #include "summary.h"
 
 #include "json_cursor.h"
@@ -48,7 +50,7 @@ type_name(SummaryKind kind)
 	return psprintf("%s_summary", kind_key(kind));
 }
 
-void
+static void
 summary_append_text(StringInfo buf, const ScoreSummary *summary)
 {
 	SummaryKind kind = summary->kind;
