@@ -11,6 +11,7 @@
 
 #include "summary.h"
 
+#include "common/int.h"
 #include "utils/builtins.h"
 
 PG_FUNCTION_INFO_V1(nps_final);
@@ -34,14 +35,23 @@ numeric_ratio(Numeric numerator, int64 denominator)
 	return DirectFunctionCall1(numeric_trim_scale, quotient);
 }
 
-/* 100 * part / whole as numeric percent points. */
+/*
+ * 100 * part / whole as numeric percent points.  100 * part is formed in
+ * int64 when it fits (always, short of 9.2e16 responses), in numeric
+ * otherwise; the quotient is the same either way.
+ */
 static Datum
 percent(int64 part, int64 whole)
 {
-	Datum		hundred_part = DirectFunctionCall2(numeric_mul, int64_numeric(part),
-												   int64_numeric(100));
+	int64		hundred_part;
+	Datum		numerator;
 
-	return numeric_ratio(DatumGetNumeric(hundred_part), whole);
+	if (likely(!pg_mul_s64_overflow(part, 100, &hundred_part)))
+		numerator = int64_numeric(hundred_part);
+	else
+		numerator = DirectFunctionCall2(numeric_mul, int64_numeric(part),
+										int64_numeric(100));
+	return numeric_ratio(DatumGetNumeric(numerator), whole);
 }
 
 /*
