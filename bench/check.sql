@@ -62,7 +62,7 @@ $$;
 -- The parallel measurements must really be parallel.
 SELECT nps_bench.workers_launched('SELECT nps(score) FROM public.survey', 2) AS nps_workers,
        nps_bench.workers_launched('SELECT count(score) FROM public.survey', 2) AS count_workers \gset
-\echo '==> workers launched with max_parallel_workers_per_gather = 2: nps' :nps_workers ', count' :count_workers
+\echo '==> workers launched with max_parallel_workers_per_gather = 2: nps()' :nps_workers 'count()' :count_workers
 SELECT :nps_workers < 2 OR :count_workers < 2 AS too_few_workers \gset
 \if :too_few_workers
 \echo '==> WARNING: fewer than 2 parallel workers were launched; the parallel rows measure less parallelism than they claim'

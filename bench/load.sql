@@ -34,9 +34,9 @@ SELECT (SELECT count(*) FROM public.survey) = :rows
 \endif
 
 \if :reuse
-\echo '==> reusing the existing survey table (' :rows 'rows)'
+\echo '==> reusing the existing survey tables,' :rows 'rows'
 \else
-\echo '==> building the survey table (' :rows 'rows); this takes a minute or two'
+\echo '==> building the survey tables,' :rows 'rows (about half a minute for 10 million)'
 DROP TABLE IF EXISTS public.survey_window;
 DROP TABLE IF EXISTS public.survey;
 

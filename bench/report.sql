@@ -1,0 +1,115 @@
+-- bench/report.sql: medians of the timed repetitions and the markdown table.
+--
+-- Query A is the extension's query; query B its competitor (for the
+-- parallel rows: A = the same query without workers, B = with 2).  Each
+-- ratio is oriented so that its target reads naturally: A/B for an
+-- overhead ("at most 1.10x the time of count"), B/A for a speed-up ("the
+-- hand-written SQL takes 1.2x as long").  Rows whose target is marked
+-- "info" have no agreed target; their met? column is in parentheses.
+--
+-- psql variables: rows, reps, ncpu, loadavg, results_file.
+
+CREATE TEMP TABLE median AS
+SELECT key, workers,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms,
+       min(ms) AS min_ms, max(ms) AS max_ms, count(*) AS runs
+  FROM nps_bench.timing
+ WHERE rep > 0
+ GROUP BY key, workers;
+
+CREATE TEMP TABLE comparison (
+    ord          integer,
+    measurement  text,
+    a_key text, a_workers integer,
+    b_key text, b_workers integer,
+    ratio_kind   text,              -- 'A/B' or 'B/A'
+    op           text,              -- '<=', '>=', '>'
+    target       numeric,
+    info         boolean
+);
+
+INSERT INTO comparison
+SELECT w * 100 + n, format('%s, %s workers', label, w), a, w, b, w, kind, op, target, info
+  FROM (VALUES
+    (1, '1. nps(score) vs count(score), ungrouped',        'nps_ungrouped',  'count_ungrouped',     'A/B', '<=', 1.10, false),
+    (2, '2. nps(score) vs hand-written SQL, ungrouped',    'nps_ungrouped',  'hand_nps_ungrouped',  'B/A', '>=', 1.20, false),
+    (3, '2. nps(score) vs hand-written SQL, by channel',   'nps_by_channel', 'hand_nps_by_channel', 'B/A', '>',  1.00, false),
+    (4, '2. nps(score) vs hand-written SQL, by month',     'nps_by_month',   'hand_nps_by_month',   'B/A', '>',  1.00, false),
+    (5, '3. csat(csat) vs hand-written SQL, ungrouped',    'csat_ungrouped', 'hand_csat_ungrouped', 'B/A', '>',  1.00, true),
+    (6, '3. csat(csat) vs hand-written SQL, by month',     'csat_by_month',  'hand_csat_by_month',  'B/A', '>',  1.00, true),
+    (7, '3. ces(ces) vs avg(ces), ungrouped',              'ces_ungrouped',  'avg_ces_ungrouped',   'B/A', '>=', 0.90, true),
+    (8, '3. ces(ces) vs avg(ces), by month',               'ces_by_month',   'avg_ces_by_month',    'B/A', '>=', 0.90, true)
+  ) AS c(n, label, a, b, kind, op, target, info)
+ CROSS JOIN (VALUES (0), (2)) AS w(w);
+
+INSERT INTO comparison
+SELECT 300 + n, format('4. parallel speed-up (0 vs 2 workers): %s', label), key, 0, key, 2, 'A/B', '>=', 1.6, info
+  FROM (VALUES
+    (1, 'nps(score), ungrouped',              'nps_ungrouped',      false),
+    (2, 'count(score), ungrouped',            'count_ungrouped',    true),
+    (3, 'hand-written NPS SQL, ungrouped',    'hand_nps_ungrouped', true),
+    (4, 'nps(score), by month',               'nps_by_month',       true),
+    (5, 'csat(csat), ungrouped',              'csat_ungrouped',     true),
+    (6, 'ces(ces), ungrouped',                'ces_ungrouped',      true)
+  ) AS c(n, label, key, info);
+
+INSERT INTO comparison VALUES
+    (400, format('5. nps() vs hand-written SQL, 30-row moving window over %s rows', :rows / 10),
+     'nps_window', 0, 'hand_nps_window', 0, 'B/A', '>', 1.00, true);
+
+CREATE TEMP TABLE result AS
+SELECT c.ord, c.measurement, a.ms AS a_ms, b.ms AS b_ms, c.ratio_kind, c.op, c.target, c.info,
+       CASE c.ratio_kind WHEN 'A/B' THEN a.ms / b.ms ELSE b.ms / a.ms END AS ratio
+  FROM comparison c
+  JOIN median a ON a.key = c.a_key AND a.workers = c.a_workers
+  JOIN median b ON b.key = c.b_key AND b.workers = c.b_workers;
+
+ALTER TABLE result ADD COLUMN met boolean;
+UPDATE result SET met = CASE op WHEN '<=' THEN round(ratio::numeric, 2) <= target
+                                WHEN '>=' THEN round(ratio::numeric, 2) >= target
+                                ELSE round(ratio::numeric, 2) > target END;
+
+\pset format unaligned
+\pset tuples_only on
+\pset footer off
+\o :results_file
+SELECT format('# nps_ext benchmark
+
+PostgreSQL %s, %s CPU cores (load average %s before the run), %s rows (survey table, %s),
+median of %s runs after a warm-up run, jit = off, competitors interleaved. Query A is the extension query, query B the competitor
+(parallel rows: A = 0 workers, B = 2 workers). Targets marked "info" are not agreed targets.
+',
+              current_setting('server_version'), :'ncpu', :'loadavg', :rows,
+              pg_size_pretty(pg_relation_size('public.survey')), :reps);
+SELECT '| measurement | query A ms | query B ms | ratio | target | met? |';
+SELECT '|---|---:|---:|---:|---|---|';
+SELECT format('| %s | %s | %s | %sx %s | %s %s %sx%s | %s |',
+              measurement, to_char(a_ms, 'FM999990.0'), to_char(b_ms, 'FM999990.0'),
+              to_char(ratio, 'FM990.00'), ratio_kind,
+              ratio_kind, op, to_char(target, 'FM990.00'), CASE WHEN info THEN ' (info)' ELSE '' END,
+              CASE WHEN info THEN CASE WHEN met THEN '(yes)' ELSE '(no)' END
+                   ELSE CASE WHEN met THEN 'yes' ELSE '**NO**' END END)
+  FROM result ORDER BY ord;
+SELECT '
+Queries (B = the hand-written competitor):
+
+- NPS: `100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score)`
+- CSAT: `100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat)`; CES: `avg(ces)`
+- grouped: `GROUP BY channel` (5 groups) or `GROUP BY month` (24 groups)
+- window: `nps(score) OVER (ORDER BY day ROWS 29 PRECEDING)` against the NPS formula with each
+  count as a window aggregate over the same frame, on `survey_window` (every 10th response,
+  ' || :rows / 10 || ' rows, index on day), wrapped in `SELECT count(x) FROM (...)`
+
+Per query (median / min / max ms):
+
+| query | workers | median | min | max |
+|---|---:|---:|---:|---:|';
+SELECT format('| %s | %s | %s | %s | %s |', m.key, m.workers,
+              to_char(m.ms, 'FM999990.0'), to_char(m.min_ms, 'FM999990.0'), to_char(m.max_ms, 'FM999990.0'))
+  FROM median m JOIN nps_bench.query q USING (key, workers)
+ ORDER BY q.ord;
+\o
+\pset tuples_only off
+\pset format aligned
+
+SELECT count(*) FILTER (WHERE NOT met AND NOT info) AS missed FROM result \gset
