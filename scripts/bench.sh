@@ -5,7 +5,7 @@
 # table and writes it to bench/results.md (overwritten on every run).
 #
 #   NPS_BENCH_ROWS    rows of the survey table (default 10000000)
-#   NPS_BENCH_REPS    timed runs per query, after one warm-up run (default 5)
+#   NPS_BENCH_REPS    timed runs per query, after one warm-up run (default 7)
 #   NPS_BENCH_DB      database to use, created when missing (default nps_ext_bench)
 #   NPS_BENCH_STRICT  set to 1 to exit non-zero when an agreed target is missed
 #
@@ -17,7 +17,7 @@
 source "$(dirname "$0")/common.sh"
 
 ROWS=${NPS_BENCH_ROWS:-10000000}
-REPS=${NPS_BENCH_REPS:-5}
+REPS=${NPS_BENCH_REPS:-7}
 DB=${NPS_BENCH_DB:-nps_ext_bench}
 RESULTS="$NPS_TOP/bench/results.md"
 BENCH_SQL="$NPS_TOP/bench"
