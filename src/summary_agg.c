@@ -93,6 +93,12 @@ check_score(const ScoreSummary *state, int64 score)
 		score_out_of_range(state, psprintf(INT64_FORMAT, score));
 }
 
+static char *
+numeric_text(Numeric value)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value)));
+}
+
 /*
  * A numeric score must be a finite integer: 6.5 is an error, never bucketed.
  * Checked against the scale here, while the value's text is at hand.
@@ -102,29 +108,28 @@ numeric_score(const ScoreSummary *state, Numeric value)
 {
 	bool		overflow = false;
 	int32		score;
+	Datum		truncated;
 
 	if (numeric_is_nan(value)
 #if PG_VERSION_NUM >= 140000
 		|| numeric_is_inf(value)
 #endif
 		)
-		score_out_of_range(state, DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value))));
+		score_out_of_range(state, numeric_text(value));
 
-	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(value),
-										  DirectFunctionCall2(numeric_trunc,
-															  NumericGetDatum(value),
-															  Int32GetDatum(0)))))
+	truncated = DirectFunctionCall2(numeric_trunc, NumericGetDatum(value), Int32GetDatum(0));
+	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(value), truncated)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s score %s is not an integer", summary_kind_name(state->kind),
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value)))),
+						numeric_text(value)),
 				 errdetail("%s scores on this scale are integers from %d to %d.",
 						   summary_kind_name(state->kind),
 						   summary_scale_min(state->kind), state->scale_max)));
 
 	score = numeric_int4_opt_error(value, &overflow);
 	if (overflow || score < summary_scale_min(state->kind) || score > state->scale_max)
-		score_out_of_range(state, DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value))));
+		score_out_of_range(state, numeric_text(value));
 	return score;
 }
 
