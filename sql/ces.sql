@@ -8,7 +8,7 @@ SELECT ces(s, 5) FROM (
   SELECT 4 FROM generate_series(1, 20) UNION ALL
   SELECT 5 FROM generate_series(1, 10)) AS v(s);
 
-SELECT ces(s), ces(s::smallint), ces(s::bigint), ces(s::numeric), ces(s, 7)
+SELECT ces(s), ces(s::smallint), ces(s::bigint), ces(s::numeric), ces(s::float8), ces(s, 7)
 FROM generate_series(1, 7) AS s;
 SELECT ces(s) FROM (VALUES (1), (2), (2)) AS v(s);
 

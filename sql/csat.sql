@@ -8,7 +8,7 @@ SELECT s FROM (
   SELECT 3 FROM generate_series(1, 10) UNION ALL
   SELECT 4 FROM generate_series(1, 20) UNION ALL
   SELECT 5 FROM generate_series(1, 10)) AS v(s);
-SELECT csat(s), csat(s::smallint), csat(s::bigint), csat(s::numeric),
+SELECT csat(s), csat(s::smallint), csat(s::bigint), csat(s::numeric), csat(s::float8),
        csat(s, 5), csat(s, 5, 4), csat(s, 5, 5) AS top_box
 FROM csat_oracle;
 

@@ -9,7 +9,8 @@ INSERT INTO survey VALUES
 SELECT channel, nps(score), csat(sat), ces(effort)
 FROM survey GROUP BY channel ORDER BY channel;
 
-SELECT nps(s) FROM (VALUES (0), (7), (7), (9), (9), (9)) AS v(s);
+SELECT nps(s), promoters(s), passives(s), detractors(s)
+FROM (VALUES (0), (7), (7), (9), (9), (9)) AS v(s);
 
 SELECT csat(sat) AS top2, csat(sat, 5, 5) AS top_box, csat(sat, 5, 3) AS three_or_more
 FROM survey;

@@ -17,6 +17,9 @@
 PG_FUNCTION_INFO_V1(nps_final);
 PG_FUNCTION_INFO_V1(csat_final);
 PG_FUNCTION_INFO_V1(ces_final);
+PG_FUNCTION_INFO_V1(nps_promoters_final);
+PG_FUNCTION_INFO_V1(nps_passives_final);
+PG_FUNCTION_INFO_V1(nps_detractors_final);
 
 static Datum
 int64_numeric(int64 value)
@@ -104,4 +107,37 @@ ces_final(PG_FUNCTION_ARGS)
 													  int64_numeric(state->count[s])));
 	}
 	PG_RETURN_DATUM(numeric_ratio(DatumGetNumeric(sum), n));
+}
+
+/*
+ * promoters(), passives() and detractors(): counts from the same state as
+ * nps(), so that a query asking for several of them makes one state per
+ * group (same transition function, inputs and INITCOND, READ_ONLY final
+ * functions).  Like count(), they give 0 for an empty group.
+ */
+static Datum
+bucket_count(FunctionCallInfo fcinfo, int lo, int hi)
+{
+	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+
+	(void) summary_total(state);	/* checks that the counts add up */
+	PG_RETURN_INT64(summary_count_between(state, lo, hi));
+}
+
+Datum
+nps_promoters_final(PG_FUNCTION_ARGS)
+{
+	return bucket_count(fcinfo, NPS_PROMOTER_MIN, 10);
+}
+
+Datum
+nps_passives_final(PG_FUNCTION_ARGS)
+{
+	return bucket_count(fcinfo, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
+}
+
+Datum
+nps_detractors_final(PG_FUNCTION_ARGS)
+{
+	return bucket_count(fcinfo, 0, NPS_DETRACTOR_MAX);
 }

@@ -18,26 +18,33 @@
 
 #include "summary.h"
 
+#include <math.h>
+
 #include "common/int.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 PG_FUNCTION_INFO_V1(nps_trans_int2);
 PG_FUNCTION_INFO_V1(nps_trans_int4);
 PG_FUNCTION_INFO_V1(nps_trans_int8);
 PG_FUNCTION_INFO_V1(nps_trans_numeric);
+PG_FUNCTION_INFO_V1(nps_trans_float8);
 PG_FUNCTION_INFO_V1(nps_inverse_int2);
 PG_FUNCTION_INFO_V1(nps_inverse_int4);
 PG_FUNCTION_INFO_V1(nps_inverse_int8);
 PG_FUNCTION_INFO_V1(nps_inverse_numeric);
+PG_FUNCTION_INFO_V1(nps_inverse_float8);
 PG_FUNCTION_INFO_V1(scaled_trans_int2);
 PG_FUNCTION_INFO_V1(scaled_trans_int4);
 PG_FUNCTION_INFO_V1(scaled_trans_int8);
 PG_FUNCTION_INFO_V1(scaled_trans_numeric);
+PG_FUNCTION_INFO_V1(scaled_trans_float8);
 PG_FUNCTION_INFO_V1(scaled_inverse_int2);
 PG_FUNCTION_INFO_V1(scaled_inverse_int4);
 PG_FUNCTION_INFO_V1(scaled_inverse_int8);
 PG_FUNCTION_INFO_V1(scaled_inverse_numeric);
+PG_FUNCTION_INFO_V1(scaled_inverse_float8);
 PG_FUNCTION_INFO_V1(score_summary_combine);
 
 /* Defaults of the one-argument forms (metrics.md). */
@@ -93,6 +100,18 @@ check_score(const ScoreSummary *state, int64 score)
 		score_out_of_range(state, psprintf(INT64_FORMAT, score));
 }
 
+pg_attribute_noreturn()
+static void
+score_not_integer(const ScoreSummary *state, const char *value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s score %s is not an integer", summary_kind_name(state->kind), value),
+			 errdetail("%s scores on this scale are integers from %d to %d.",
+					   summary_kind_name(state->kind),
+					   summary_scale_min(state->kind), state->scale_max)));
+}
+
 static char *
 numeric_text(Numeric value)
 {
@@ -100,8 +119,10 @@ numeric_text(Numeric value)
 }
 
 /*
- * A numeric score must be a finite integer: 6.5 is an error, never bucketed.
- * Checked against the scale here, while the value's text is at hand.
+ * Fractional scores are errors, never bucketed or rounded: tools that
+ * bucketed 6.5 shipped wrong numbers.  numeric and double precision columns
+ * get their own entry points so that a caller never needs a rounding cast
+ * to integer.
  */
 static int64
 numeric_score(const ScoreSummary *state, Numeric value)
@@ -119,18 +140,24 @@ numeric_score(const ScoreSummary *state, Numeric value)
 
 	truncated = DirectFunctionCall2(numeric_trunc, NumericGetDatum(value), Int32GetDatum(0));
 	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(value), truncated)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s score %s is not an integer", summary_kind_name(state->kind),
-						numeric_text(value)),
-				 errdetail("%s scores on this scale are integers from %d to %d.",
-						   summary_kind_name(state->kind),
-						   summary_scale_min(state->kind), state->scale_max)));
+		score_not_integer(state, numeric_text(value));
 
 	score = numeric_int4_opt_error(value, &overflow);
 	if (overflow || score < summary_scale_min(state->kind) || score > state->scale_max)
 		score_out_of_range(state, numeric_text(value));
 	return score;
+}
+
+static int64
+float8_score(const ScoreSummary *state, float8 value)
+{
+	if (isnan(value) || isinf(value))
+		score_out_of_range(state, float8out_internal(value));
+	if (value != rint(value))
+		score_not_integer(state, float8out_internal(value));
+	if (value < summary_scale_min(state->kind) || value > state->scale_max)
+		score_out_of_range(state, float8out_internal(value));
+	return (int64) value;
 }
 
 /*
@@ -207,6 +234,15 @@ nps_trans_numeric(PG_FUNCTION_ARGS)
 }
 
 Datum
+nps_trans_float8(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	add_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
+	PG_RETURN_POINTER(state);
+}
+
+Datum
 nps_inverse_int2(PG_FUNCTION_ARGS)
 {
 	return nps_step(fcinfo, PG_GETARG_INT16(1), false);
@@ -230,6 +266,15 @@ nps_inverse_numeric(PG_FUNCTION_ARGS)
 	ScoreSummary *state = state_for_update(fcinfo);
 
 	remove_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+nps_inverse_float8(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	remove_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
 	PG_RETURN_POINTER(state);
 }
 
@@ -322,7 +367,8 @@ typedef enum ScoreType
 	SCORE_INT2,
 	SCORE_INT4,
 	SCORE_INT8,
-	SCORE_NUMERIC
+	SCORE_NUMERIC,
+	SCORE_FLOAT8
 } ScoreType;
 
 static inline int64
@@ -338,6 +384,8 @@ score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType typ
 			return PG_GETARG_INT64(1);
 		case SCORE_NUMERIC:
 			return numeric_score(state, PG_GETARG_NUMERIC(1));
+		case SCORE_FLOAT8:
+			return float8_score(state, PG_GETARG_FLOAT8(1));
 	}
 	pg_unreachable();
 }
@@ -396,6 +444,12 @@ scaled_trans_numeric(PG_FUNCTION_ARGS)
 }
 
 Datum
+scaled_trans_float8(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_FLOAT8, true);
+}
+
+Datum
 scaled_inverse_int2(PG_FUNCTION_ARGS)
 {
 	return scaled_step(fcinfo, SCORE_INT2, false);
@@ -417,6 +471,12 @@ Datum
 scaled_inverse_numeric(PG_FUNCTION_ARGS)
 {
 	return scaled_step(fcinfo, SCORE_NUMERIC, false);
+}
+
+Datum
+scaled_inverse_float8(PG_FUNCTION_ARGS)
+{
+	return scaled_step(fcinfo, SCORE_FLOAT8, false);
 }
 
 /* ---------- combine ---------- */

@@ -133,14 +133,15 @@ COMMENT ON FUNCTION @extschema@.ces_summary_send(@extschema@.ces_summary) IS 'Bi
 
 
 -- ---------------------------------------------------------------------------
--- nps(score): Net Promoter Score in points, -100..100
+-- nps(score): Net Promoter Score in points, -100..100; promoters(),
+-- passives() and detractors() share its state
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int2)
 RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_trans_int2'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int2) IS 'Transition function of nps(smallint): counts one score, rejecting anything outside 0..10';
+COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int2) IS 'Transition function of nps(smallint): counts one score, rejecting anything but an integer 0..10';
 
 CREATE FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.int2)
 RETURNS @extschema@.nps_summary
@@ -152,7 +153,7 @@ CREATE FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int4)
 RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_trans_int4'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int4) IS 'Transition function of nps(integer): counts one score, rejecting anything outside 0..10';
+COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int4) IS 'Transition function of nps(integer): counts one score, rejecting anything but an integer 0..10';
 
 CREATE FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.int4)
 RETURNS @extschema@.nps_summary
@@ -164,7 +165,7 @@ CREATE FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int8)
 RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_trans_int8'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int8) IS 'Transition function of nps(bigint): counts one score, rejecting anything outside 0..10';
+COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.int8) IS 'Transition function of nps(bigint): counts one score, rejecting anything but an integer 0..10';
 
 CREATE FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.int8)
 RETURNS @extschema@.nps_summary
@@ -176,13 +177,25 @@ CREATE FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.numeri
 RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_trans_numeric'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.numeric) IS 'Transition function of nps(numeric): counts one score, rejecting anything outside 0..10';
+COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.numeric) IS 'Transition function of nps(numeric): counts one score, rejecting anything but an integer 0..10';
 
 CREATE FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.numeric)
 RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_inverse_numeric'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.numeric) IS 'Inverse transition function of nps(numeric) for window frames: removes one score';
+
+CREATE FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.float8)
+RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_trans_float8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, pg_catalog.float8) IS 'Transition function of nps(double precision): counts one score, rejecting anything but an integer 0..10';
+
+CREATE FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.float8)
+RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_inverse_float8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_inverse(@extschema@.nps_summary, pg_catalog.float8) IS 'Inverse transition function of nps(double precision) for window frames: removes one score';
 
 CREATE FUNCTION @extschema@.nps_combine(@extschema@.nps_summary, @extschema@.nps_summary)
 RETURNS @extschema@.nps_summary
@@ -195,6 +208,24 @@ RETURNS pg_catalog.numeric
 AS 'MODULE_PATHNAME', 'nps_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_final(@extschema@.nps_summary) IS 'Final function of nps(): 100 * (promoters - detractors) / responses, NULL without responses';
+
+CREATE FUNCTION @extschema@.nps_promoters_final(@extschema@.nps_summary)
+RETURNS pg_catalog.int8
+AS 'MODULE_PATHNAME', 'nps_promoters_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_promoters_final(@extschema@.nps_summary) IS 'Final function of promoters(): the number of scores 9..10';
+
+CREATE FUNCTION @extschema@.nps_passives_final(@extschema@.nps_summary)
+RETURNS pg_catalog.int8
+AS 'MODULE_PATHNAME', 'nps_passives_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_passives_final(@extschema@.nps_summary) IS 'Final function of passives(): the number of scores 7..8';
+
+CREATE FUNCTION @extschema@.nps_detractors_final(@extschema@.nps_summary)
+RETURNS pg_catalog.int8
+AS 'MODULE_PATHNAME', 'nps_detractors_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_detractors_final(@extschema@.nps_summary) IS 'Final function of detractors(): the number of scores 0..6';
 
 CREATE AGGREGATE @extschema@.nps(pg_catalog.int2) (
     SFUNC = @extschema@.nps_trans,
@@ -271,6 +302,310 @@ CREATE AGGREGATE @extschema@.nps(pg_catalog.numeric) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.numeric) IS 'Net Promoter Score in points (-100..100) of 0..10 scores: 100 * (promoters 9-10 - detractors 0-6) / responses';
+
+CREATE AGGREGATE @extschema@.nps(pg_catalog.float8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.float8) IS 'Net Promoter Score in points (-100..100) of 0..10 scores: 100 * (promoters 9-10 - detractors 0-6) / responses';
+
+CREATE AGGREGATE @extschema@.promoters(pg_catalog.int2) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_promoters_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_promoters_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.promoters(pg_catalog.int2) IS 'Number of NPS promoters (scores 9..10) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.promoters(pg_catalog.int4) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_promoters_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_promoters_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.promoters(pg_catalog.int4) IS 'Number of NPS promoters (scores 9..10) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.promoters(pg_catalog.int8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_promoters_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_promoters_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.promoters(pg_catalog.int8) IS 'Number of NPS promoters (scores 9..10) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.promoters(pg_catalog.numeric) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_promoters_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_promoters_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.promoters(pg_catalog.numeric) IS 'Number of NPS promoters (scores 9..10) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.promoters(pg_catalog.float8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_promoters_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_promoters_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.promoters(pg_catalog.float8) IS 'Number of NPS promoters (scores 9..10) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.passives(pg_catalog.int2) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_passives_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_passives_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.passives(pg_catalog.int2) IS 'Number of NPS passives (scores 7..8) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.passives(pg_catalog.int4) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_passives_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_passives_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.passives(pg_catalog.int4) IS 'Number of NPS passives (scores 7..8) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.passives(pg_catalog.int8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_passives_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_passives_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.passives(pg_catalog.int8) IS 'Number of NPS passives (scores 7..8) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.passives(pg_catalog.numeric) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_passives_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_passives_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.passives(pg_catalog.numeric) IS 'Number of NPS passives (scores 7..8) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.passives(pg_catalog.float8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_passives_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_passives_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.passives(pg_catalog.float8) IS 'Number of NPS passives (scores 7..8) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.detractors(pg_catalog.int2) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_detractors_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_detractors_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.detractors(pg_catalog.int2) IS 'Number of NPS detractors (scores 0..6) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.detractors(pg_catalog.int4) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_detractors_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_detractors_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.detractors(pg_catalog.int4) IS 'Number of NPS detractors (scores 0..6) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.detractors(pg_catalog.int8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_detractors_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_detractors_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.detractors(pg_catalog.int8) IS 'Number of NPS detractors (scores 0..6) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.detractors(pg_catalog.numeric) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_detractors_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_detractors_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.detractors(pg_catalog.numeric) IS 'Number of NPS detractors (scores 0..6) among 0..10 scores; shares its state with nps() over the same scores';
+
+CREATE AGGREGATE @extschema@.detractors(pg_catalog.float8) (
+    SFUNC = @extschema@.nps_trans,
+    STYPE = @extschema@.nps_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.nps_detractors_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.nps_combine,
+    INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inverse,
+    MSTYPE = @extschema@.nps_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.nps_detractors_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.detractors(pg_catalog.float8) IS 'Number of NPS detractors (scores 0..6) among 0..10 scores; shares its state with nps() over the same scores';
 
 
 -- ---------------------------------------------------------------------------
@@ -420,6 +755,42 @@ RETURNS @extschema@.csat_summary
 AS 'MODULE_PATHNAME', 'scaled_inverse_numeric'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.numeric, pg_catalog.int4, pg_catalog.int4) IS 'Inverse transition function of csat(numeric, integer, integer) for window frames: removes one score';
+
+CREATE FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, pg_catalog.float8)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'scaled_trans_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, pg_catalog.float8) IS 'Transition function of csat(double precision): counts one score on the scale, skipping NULL scores';
+
+CREATE FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.float8)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'scaled_inverse_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.float8) IS 'Inverse transition function of csat(double precision) for window frames: removes one score';
+
+CREATE FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'scaled_trans_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4) IS 'Transition function of csat(double precision, integer): counts one score on the scale, skipping NULL scores';
+
+CREATE FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'scaled_inverse_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4) IS 'Inverse transition function of csat(double precision, integer) for window frames: removes one score';
+
+CREATE FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'scaled_trans_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS 'Transition function of csat(double precision, integer, integer): counts one score on the scale, skipping NULL scores';
+
+CREATE FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'scaled_inverse_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_inverse(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS 'Inverse transition function of csat(double precision, integer, integer) for window frames: removes one score';
 
 CREATE FUNCTION @extschema@.csat_combine(@extschema@.csat_summary, @extschema@.csat_summary)
 RETURNS @extschema@.csat_summary
@@ -661,6 +1032,63 @@ CREATE AGGREGATE @extschema@.csat(pg_catalog.numeric, pg_catalog.int4, pg_catalo
 );
 COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.numeric, pg_catalog.int4, pg_catalog.int4) IS 'CSAT: percent of 1..scale_max scores that are satisfied_from or more';
 
+CREATE AGGREGATE @extschema@.csat(pg_catalog.float8) (
+    SFUNC = @extschema@.csat_trans,
+    STYPE = @extschema@.csat_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.csat_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.csat_combine,
+    INITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}',
+    MSFUNC = @extschema@.csat_trans,
+    MINVFUNC = @extschema@.csat_inverse,
+    MSTYPE = @extschema@.csat_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.csat_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.float8) IS 'CSAT: percent of 1..5 scores that are 4 or 5 (top-2-box)';
+
+CREATE AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4) (
+    SFUNC = @extschema@.csat_trans,
+    STYPE = @extschema@.csat_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.csat_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.csat_combine,
+    INITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}',
+    MSFUNC = @extschema@.csat_trans,
+    MINVFUNC = @extschema@.csat_inverse,
+    MSTYPE = @extschema@.csat_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.csat_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4) IS 'CSAT: percent of 1..scale_max scores in the top two points (top-2-box)';
+
+CREATE AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) (
+    SFUNC = @extschema@.csat_trans,
+    STYPE = @extschema@.csat_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.csat_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.csat_combine,
+    INITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}',
+    MSFUNC = @extschema@.csat_trans,
+    MINVFUNC = @extschema@.csat_inverse,
+    MSTYPE = @extschema@.csat_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.csat_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS 'CSAT: percent of 1..scale_max scores that are satisfied_from or more';
+
 
 -- ---------------------------------------------------------------------------
 -- ces(score [, scale_max])
@@ -761,6 +1189,30 @@ RETURNS @extschema@.ces_summary
 AS 'MODULE_PATHNAME', 'scaled_inverse_numeric'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_inverse(@extschema@.ces_summary, pg_catalog.numeric, pg_catalog.int4) IS 'Inverse transition function of ces(numeric, integer) for window frames: removes one score';
+
+CREATE FUNCTION @extschema@.ces_trans(@extschema@.ces_summary, pg_catalog.float8)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'scaled_trans_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_trans(@extschema@.ces_summary, pg_catalog.float8) IS 'Transition function of ces(double precision): counts one score on the scale, skipping NULL scores';
+
+CREATE FUNCTION @extschema@.ces_inverse(@extschema@.ces_summary, pg_catalog.float8)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'scaled_inverse_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_inverse(@extschema@.ces_summary, pg_catalog.float8) IS 'Inverse transition function of ces(double precision) for window frames: removes one score';
+
+CREATE FUNCTION @extschema@.ces_trans(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'scaled_trans_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_trans(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.int4) IS 'Transition function of ces(double precision, integer): counts one score on the scale, skipping NULL scores';
+
+CREATE FUNCTION @extschema@.ces_inverse(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.int4)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'scaled_inverse_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_inverse(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.int4) IS 'Inverse transition function of ces(double precision, integer) for window frames: removes one score';
 
 CREATE FUNCTION @extschema@.ces_combine(@extschema@.ces_summary, @extschema@.ces_summary)
 RETURNS @extschema@.ces_summary
@@ -925,6 +1377,44 @@ CREATE AGGREGATE @extschema@.ces(pg_catalog.numeric, pg_catalog.int4) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.numeric, pg_catalog.int4) IS 'Customer Effort Score: mean of 1..scale_max scores';
+
+CREATE AGGREGATE @extschema@.ces(pg_catalog.float8) (
+    SFUNC = @extschema@.ces_trans,
+    STYPE = @extschema@.ces_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.ces_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.ces_combine,
+    INITCOND = '{"version":1,"kind":"ces","scale_max":null,"counts":[]}',
+    MSFUNC = @extschema@.ces_trans,
+    MINVFUNC = @extschema@.ces_inverse,
+    MSTYPE = @extschema@.ces_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.ces_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"ces","scale_max":null,"counts":[]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.float8) IS 'Customer Effort Score: mean of 1..7 scores (CES 2.0)';
+
+CREATE AGGREGATE @extschema@.ces(pg_catalog.float8, pg_catalog.int4) (
+    SFUNC = @extschema@.ces_trans,
+    STYPE = @extschema@.ces_summary,
+    SSPACE = 96,
+    FINALFUNC = @extschema@.ces_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.ces_combine,
+    INITCOND = '{"version":1,"kind":"ces","scale_max":null,"counts":[]}',
+    MSFUNC = @extschema@.ces_trans,
+    MINVFUNC = @extschema@.ces_inverse,
+    MSTYPE = @extschema@.ces_summary,
+    MSSPACE = 96,
+    MFINALFUNC = @extschema@.ces_final,
+    MFINALFUNC_MODIFY = READ_ONLY,
+    MINITCOND = '{"version":1,"kind":"ces","scale_max":null,"counts":[]}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.float8, pg_catalog.int4) IS 'Customer Effort Score: mean of 1..scale_max scores';
 
 
 -- ---------------------------------------------------------------------------
