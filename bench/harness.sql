@@ -53,6 +53,8 @@ WITH base(key, sql) AS (
     -- 1. overhead over the cheapest aggregate there is
     ('count_ungrouped',     'SELECT count(score) FROM public.survey'),
     ('nps_ungrouped',       'SELECT nps(score) FROM public.survey'),
+    -- nps() with the bucket counts that share its transition state
+    ('nps_buckets_ungrouped', 'SELECT nps(score), promoters(score), passives(score), detractors(score) FROM public.survey'),
     -- 2. NPS against the hand-written formula
     ('hand_nps_ungrouped',  'SELECT ' || nps_bench.hand_nps('score') || ' FROM public.survey'),
     ('nps_by_channel',      'SELECT channel, nps(score) FROM public.survey GROUP BY channel'),

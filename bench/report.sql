@@ -58,6 +58,10 @@ SELECT 300 + n, format('4. parallel speed-up (0 vs 2 workers): %s', label), key,
   ) AS c(n, label, key, info);
 
 INSERT INTO comparison VALUES
+    (450, '6. nps + promoters + passives + detractors vs nps alone (one shared state), 0 workers',
+     'nps_buckets_ungrouped', 0, 'nps_ungrouped', 0, 'A/B', '<=', 1.10, true);
+
+INSERT INTO comparison VALUES
     (400, format('5. nps() vs hand-written SQL, 30-row moving window over %s rows', :rows / 10),
      'nps_window', 0, 'hand_nps_window', 0, 'B/A', '>', 1.00, true);
 
