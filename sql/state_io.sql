@@ -59,3 +59,34 @@ SELECT csat_final(csat_combine(csat_state(sat, 5, 4) FILTER (WHERE id < 5000),
                                csat_state(sat, 5, 4) FILTER (WHERE id >= 5000)))
          = csat(sat) AS csat_combine_equals_direct
 FROM responses;
+
+-- What Citus does with a distributed aggregate whose state is not internal:
+-- each shard computes a partial state, ships it to the coordinator as text,
+-- and the coordinator merges them with the combine function and finishes
+-- with the final function.  Simulated with three "shards".
+CREATE AGGREGATE combine_nps(nps_summary) (SFUNC = nps_combine, STYPE = nps_summary,
+  FINALFUNC = nps_final,
+  INITCOND = '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}');
+CREATE AGGREGATE combine_csat(csat_summary) (SFUNC = csat_combine, STYPE = csat_summary,
+  FINALFUNC = csat_final,
+  INITCOND = '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}');
+CREATE AGGREGATE combine_churn(churn_state) (SFUNC = churn_combine, STYPE = churn_state,
+  FINALFUNC = churn_final,
+  INITCOND = '{"version":1,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null}');
+
+CREATE TEMP TABLE shipped AS
+SELECT id % 3 AS shard, channel,
+       nps_state(score)::text AS nps,
+       csat_state(sat, 5, 3)::text AS csat,
+       churn_state(score, day::timestamptz, '2025-01-01 00:00:00+00')::text AS churn
+FROM responses GROUP BY id % 3, channel;
+
+SELECT s.channel,
+       combine_nps(s.nps::nps_summary) = d.nps AS nps_equal,
+       combine_csat(s.csat::csat_summary) = d.csat AS csat_equal,
+       combine_churn(s.churn::churn_state) = d.churn AS churn_equal
+FROM shipped AS s
+JOIN (SELECT channel, nps(score), csat(sat, 5, 3),
+             churn_risk(score, day::timestamptz, '2025-01-01 00:00:00+00') AS churn
+      FROM responses GROUP BY channel) AS d USING (channel)
+GROUP BY s.channel, d.nps, d.csat, d.churn ORDER BY s.channel;
