@@ -99,6 +99,8 @@ ORDER BY month;
 \echo '   scores, days of silence; responses = those with an NPS answer; "status" is'
 \echo '   what actually happened in the data'
 \echo '-------------------------------------------------------------------------------'
+-- One row per customer: churn risk and the facts behind it.
+CREATE TEMP VIEW customer_risk AS
 WITH params AS (
     SELECT max(responded_at) AS as_of FROM responses
 ), risk AS (
@@ -116,53 +118,41 @@ WITH params AS (
     WHERE r.nps_score IS NOT NULL AND r.responded_at <= p.as_of
     ORDER BY r.customer_id, r.responded_at DESC, r.nps_score
 )
-SELECT row_number() OVER (ORDER BY round(k.risk::numeric, 3) DESC, k.customer_id) AS rank,
-       k.customer_id                                       AS customer,
-       c.name,
-       c.segment,
-       l.nps_score                                         AS "latest NPS",
-       k.responses,
-       extract(day FROM p.as_of - l.responded_at)::int     AS "days silent",
-       round(k.risk::numeric, 3)                           AS "churn risk",
-       CASE WHEN c.churned_on IS NULL THEN 'active'
-            ELSE 'churned ' || to_char(c.churned_on, 'YYYY-MM-DD') END AS status
+SELECT k.customer_id, c.name, c.segment, c.plan, c.churned_on,
+       l.nps_score AS latest_score, k.responses,
+       extract(day FROM p.as_of - l.responded_at)::int AS days_silent,
+       round(k.risk::numeric, 3) AS risk
 FROM risk k
 JOIN latest l USING (customer_id)
 JOIN customers c USING (customer_id)
-CROSS JOIN params p
-ORDER BY round(k.risk::numeric, 3) DESC, k.customer_id
+CROSS JOIN params p;
+
+SELECT row_number() OVER (ORDER BY risk DESC, customer_id) AS rank,
+       customer_id  AS customer,
+       name,
+       segment,
+       latest_score AS "latest NPS",
+       responses,
+       days_silent  AS "days silent",
+       risk         AS "churn risk",
+       CASE WHEN churned_on IS NULL THEN 'active'
+            ELSE 'churned ' || to_char(churned_on, 'YYYY-MM-DD') END AS status
+FROM customer_risk
+ORDER BY risk DESC, customer_id
 LIMIT 10;
 
 \echo '5. The five still-active customers most at risk (same model and as_of)'
 \echo '-----------------------------------------------------------------------'
-WITH params AS (
-    SELECT max(responded_at) AS as_of FROM responses
-), risk AS (
-    SELECT r.customer_id,
-           churn_risk(r.nps_score, r.responded_at, p.as_of) AS risk,
-           count(r.nps_score)                               AS responses
-    FROM responses r CROSS JOIN params p
-    GROUP BY r.customer_id
-), latest AS (
-    SELECT DISTINCT ON (r.customer_id)
-           r.customer_id, r.nps_score, r.responded_at
-    FROM responses r CROSS JOIN params p
-    WHERE r.nps_score IS NOT NULL AND r.responded_at <= p.as_of
-    ORDER BY r.customer_id, r.responded_at DESC, r.nps_score
-)
-SELECT row_number() OVER (ORDER BY round(k.risk::numeric, 3) DESC, k.customer_id) AS rank,
-       k.customer_id                                       AS customer,
-       c.name,
-       c.segment,
-       c.plan,
-       l.nps_score                                         AS "latest NPS",
-       k.responses,
-       extract(day FROM p.as_of - l.responded_at)::int     AS "days silent",
-       round(k.risk::numeric, 3)                           AS "churn risk"
-FROM risk k
-JOIN latest l USING (customer_id)
-JOIN customers c USING (customer_id)
-CROSS JOIN params p
-WHERE c.churned_on IS NULL
-ORDER BY round(k.risk::numeric, 3) DESC, k.customer_id
+SELECT row_number() OVER (ORDER BY risk DESC, customer_id) AS rank,
+       customer_id  AS customer,
+       name,
+       segment,
+       plan,
+       latest_score AS "latest NPS",
+       responses,
+       days_silent  AS "days silent",
+       risk         AS "churn risk"
+FROM customer_risk
+WHERE churned_on IS NULL
+ORDER BY risk DESC, customer_id
 LIMIT 5;
