@@ -30,7 +30,7 @@ started=$SECONDS
 
 ensure_deps
 build_install
-start_cluster
+start_cluster reuse
 
 # jit off for every session: fair (the extension's C functions are not
 # inlined by JIT, the built-ins would be) and stable.

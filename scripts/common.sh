@@ -72,23 +72,42 @@ stop_cluster() {
   fi
 }
 
-# Sets PGHOST/PGPORT/PGUSER/PGDATABASE for the callers.
+# Printed on exit instead of stopping the cluster when NPS_KEEP_CLUSTER=1.
+announce_cluster() {
+  log "the cluster is still running; connect with:"
+  log "  psql -h $PGHOST -p $PGPORT -U postgres -d <database>"
+  log "stop it with:"
+  log "  runuser -u postgres -- $PG_BIN/pg_ctl -D $NPS_CLUSTER_DIR/data stop"
+}
+
+# start_cluster [fresh|reuse]
+#   fresh (default): a new data directory, so nothing is left over from an
+#                    earlier or interrupted run (demo, tests)
+#   reuse:           keep the data directory (bench: the 10M-row table loads
+#                    once)
+# Uses the server the PG* variables point at instead, if any is set (unless
+# NPS_FORCE_PRIVATE=1).  Sets PGHOST/PGPORT/PGUSER for the callers.  The
+# cluster is stopped on exit, also on failure, unless NPS_KEEP_CLUSTER=1.
 start_cluster() {
+  local mode=${1:-fresh}
   if [ -n "${PGHOST:-}${PGPORT:-}${PGDATABASE:-}" ] && [ -z "${NPS_FORCE_PRIVATE:-}" ]; then
     log "using the existing server from the PG* environment variables"
     return
   fi
   NPS_CLUSTER_DIR=$(cluster_base)
   export NPS_CLUSTER_DIR
-  trap stop_cluster EXIT
   local data="$NPS_CLUSTER_DIR/data" sock="$NPS_CLUSTER_DIR/socket"
+  stop_cluster
+  if [ "$mode" = fresh ] && [ -d "$data" ]; then
+    as_root rm -rf "$data"
+  fi
   as_postgres mkdir -p "$sock"
   if [ ! -f "$data/PG_VERSION" ]; then
     log "initdb in $data"
     as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust \
       --encoding=UTF8 --locale=C >/dev/null
   fi
-  stop_cluster
+  if [ -n "${NPS_KEEP_CLUSTER:-}" ]; then trap announce_cluster EXIT; else trap stop_cluster EXIT; fi
   log "starting a private cluster on port $NPS_PORT (socket $sock)"
   as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$NPS_CLUSTER_DIR/server.log" -w \
     -o "-p $NPS_PORT -k $sock -c listen_addresses='' -c max_worker_processes=16 -c max_parallel_workers=8 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \

@@ -64,6 +64,42 @@ SELECT try($$ SELECT '{"version":1,"responses":1,"score_sum":0,"latest_score":nu
 SELECT try($$ SELECT '{"version":1,"responses":2,"score_sum":30,"latest_score":5,"latest_at_us":0,"as_of_us":null}'::churn_state $$);
 SELECT try($$ SELECT ''::nps_summary $$);
 
+-- Malformed binary input: 22P03, or 08P01 when the value is cut short.  A
+-- bytea column's field in a binary COPY file is the raw bytes, so writing a
+-- file from bytea and reading it into a state-typed column feeds exactly
+-- those bytes to the type's receive function.
+CREATE TABLE raw_bytes (b bytea);
+CREATE FUNCTION recv_as(type_name text, bytes bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  result text;
+BEGIN
+  TRUNCATE raw_bytes;
+  INSERT INTO raw_bytes VALUES (bytes);
+  COPY raw_bytes TO '/tmp/nps_ext_regress_raw.bin' (FORMAT binary);
+  EXECUTE format('CREATE TEMP TABLE received (v %s)', type_name);
+  COPY received FROM '/tmp/nps_ext_regress_raw.bin' (FORMAT binary);
+  SELECT v::text INTO result FROM received;
+  DROP TABLE received;
+  RETURN result;
+END $$;
+CREATE TEMP TABLE valid AS
+SELECT nps_summary_send('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0,3]}') AS nps,
+       csat_summary_send('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,2,3,4,5]}') AS csat,
+       churn_state_send('{"version":1,"responses":2,"score_sum":12,"latest_score":5,"latest_at_us":0,"as_of_us":null}') AS churn;
+SELECT recv_as('nps_summary', nps) AS nps, recv_as('csat_summary', csat) AS csat,
+       recv_as('churn_state', churn) AS churn FROM valid;
+SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, overlay(nps placing '\x02' from 1))) FROM valid;
+SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, csat)) FROM valid;
+SELECT try(format($$ SELECT recv_as('csat_summary', %L) $$, overlay(csat placing '\x0b' from 3))) FROM valid;
+SELECT try(format($$ SELECT recv_as('csat_summary', %L) $$, overlay(csat placing '\x06' from 4))) FROM valid;
+SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, overlay(nps placing '\xffffffffffffffff' from 5))) FROM valid;
+SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, substring(nps from 1 for length(nps) - 1))) FROM valid;
+SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, nps || '\x00'::bytea)) FROM valid;
+SELECT try(format($$ SELECT recv_as('churn_state', %L) $$, overlay(churn placing '\x0b' from 2))) FROM valid;
+SELECT try(format($$ SELECT recv_as('churn_state', %L) $$, overlay(churn placing '\x8000000000000000' from 4))) FROM valid;
+DROP FUNCTION recv_as(text, bytea);
+DROP TABLE raw_bytes;
+
 -- Combining incompatible states, removing what was never added.
 SELECT try($$ SELECT csat_combine('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,1,1,1,1]}',
                                   '{"version":1,"kind":"csat","scale_max":7,"satisfied_from":6,"counts":[1,1,1,1,1,1,1]}') $$);

@@ -5,6 +5,13 @@
 -- install script qualifies every name, so none of them is picked up.
 \set regress_db :DBNAME
 \set regress_user :USER
+-- Leftovers of an interrupted run against a long-lived server.
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS nps_ext_security;
+DROP ROLE IF EXISTS nps_ext_owner;
+DROP ROLE IF EXISTS nps_ext_hostile;
+DROP ROLE IF EXISTS nps_ext_analyst;
+RESET client_min_messages;
 CREATE ROLE nps_ext_owner LOGIN;
 CREATE ROLE nps_ext_hostile LOGIN;
 CREATE ROLE nps_ext_analyst LOGIN;

@@ -214,7 +214,8 @@ receive_summary(StringInfo buf, SummaryKind kind)
 		binary_fail(kind, psprintf("Format version %d is not supported; this build reads version %d.",
 								   summary->version, SUMMARY_FORMAT_VERSION));
 	if (pq_getmsgbyte(buf) != (int) kind)
-		binary_fail(kind, psprintf("The value is not a %s summary.", summary_kind_name(kind)));
+		binary_fail(kind, psprintf("The value is a summary of another metric, not %s.",
+								   type_name(kind)));
 	summary->scale_max = pq_getmsgbyte(buf);
 	summary->top_from = pq_getmsgbyte(buf);
 	if (summary->scale_max > SUMMARY_MAX_SCORE)

@@ -269,19 +269,14 @@ SELECT throws_ok($$SELECT '{"version":1,"responses":1,"score_sum":5,"latest_scor
 SELECT throws_ok($$SELECT '{"version":1,"score_sum":5,"responses":1,"latest_score":5,"latest_at_us":0,"as_of_us":null}'::churn_state$$, '22P02', NULL, 'churn_state: keys out of order');
 SELECT throws_ok($$SELECT '{"version":1,"responses":1,"score_sum":5,"latest_score":5,"latest_at_us":0}'::churn_state$$, '22P02', NULL, 'churn_state: as_of_us key missing');
 
--- KNOWN BUG (churn_state_in / churn_state_problem): the consistency check only
--- bounds score_sum by latest_score <= score_sum <= 10 * responses, so it
--- accepts states no response history can produce.  The earlier responses
--- (responses - 1 of them) must sum to score_sum - latest_score, which lies in
--- 0 .. 10 * (responses - 1).  These two states are impossible (one response
--- whose sum differs from its score; one earlier response "scoring" 20) and
--- should be rejected with 22P02; today they are accepted, and the second
--- gives a decline feature of 2.0 (outside [0, 1]), and combining the first
--- with a real state corrupts the earlier-score mean.
+-- Regression (found by this suite): churn_state input once accepted states no
+-- response history can produce.  The earlier responses (responses - 1 of
+-- them) must sum to score_sum - latest_score, which lies in
+-- 0 .. 10 * (responses - 1); these two break that and are rejected.
 SELECT throws_ok($$SELECT '{"version":1,"responses":1,"score_sum":7,"latest_score":3,"latest_at_us":0,"as_of_us":null}'::churn_state$$, '22P02', NULL,
-                 'churn_state: one response whose score_sum is not its latest_score is rejected [KNOWN BUG: accepted today]');
+                 'churn_state: one response whose score_sum is not its latest_score is rejected');
 SELECT throws_ok($$SELECT '{"version":1,"responses":2,"score_sum":20,"latest_score":0,"latest_at_us":0,"as_of_us":null}'::churn_state$$, '22P02', NULL,
-                 'churn_state: earlier responses summing above 10 each are rejected [KNOWN BUG: accepted today]');
+                 'churn_state: earlier responses summing above 10 each are rejected');
 
 -- The canonical forms themselves are accepted (so the failures above are
 -- about the defects, not about the surrounding syntax).

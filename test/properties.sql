@@ -6,7 +6,7 @@
 -- against avg(); churn_risk against its documented properties (range,
 -- order independence, monotonicity, as_of handling); the combine
 -- functions against hand-computed unions; the text forms for round trips;
--- and the oracles of docs/metrics.md.
+-- and the oracles of the metrics reference (shared/docs/metrics.md).
 BEGIN;
 SELECT plan(87);
 
@@ -497,7 +497,7 @@ SELECT is((SELECT churn_final(st::text::churn_state) = churn_final(st)
           true, 'churn_final of a text round-tripped state is unchanged (microsecond times kept)');
 
 -- ===========================================================================
--- oracles of docs/metrics.md
+-- oracles of the metrics reference (shared/docs/metrics.md)
 -- ===========================================================================
 SELECT is((SELECT round(nps(s), 2) FROM (VALUES (0), (7), (7), (9), (9), (9)) v(s)), 33.33,
           'metrics.md: raw scores 0,7,7,9,9,9 give NPS 33.33');
