@@ -17,18 +17,32 @@ if ! scripts/readme_sql.sh | cmp -s - sql/readme.sql; then
   status=1
 fi
 
+out=$(mktemp)
+trap 'rm -f "$out"; stop_cluster' EXIT
+
 log "pg_regress suite"
-if ! make -s PG_CONFIG="$PG_BIN/pg_config" installcheck; then
+# pipefail (common.sh): a failing suite fails the pipeline through tee
+if ! make -s PG_CONFIG="$PG_BIN/pg_config" installcheck 2>&1 | tee "$out"; then
   status=1
   [ -f regression.diffs ] && head -n 200 regression.diffs >&2
 fi
+regress_passed=$(grep -cE '^(ok|test) .* \.\.\. ok' "$out" || true)
+regress_failed=$(grep -cE '^(not ok|test) .* \.\.\. FAILED' "$out" || true)
 
 log "pgTAP suite"
 run_psql -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS nps_ext_tap" -c "CREATE DATABASE nps_ext_tap"
 run_psql -d nps_ext_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION nps_ext"
-if ! pg_prove --ext .sql -d nps_ext_tap test/; then
+if ! pg_prove --ext .sql -d nps_ext_tap test/ 2>&1 | tee "$out"; then
   status=1
 fi
+tap_total=$(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out")
+tap_total=${tap_total:-0}
+tap_failed=0
+for n in $(sed -n 's/.*Failed \([0-9]*\)\/[0-9]* subtests.*/\1/p' "$out"); do
+  tap_failed=$((tap_failed + n))
+done
 
+# One closing line for both suites: pg_regress files plus pgTAP assertions.
 if [ $status -ne 0 ]; then log "FAILED"; else log "all tests passed"; fi
+echo "Summary: $((regress_passed + tap_total - tap_failed)) passed, $((regress_failed + tap_failed)) failed"
 exit $status
