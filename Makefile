@@ -7,7 +7,12 @@ OBJS = \
 	src/summary.o \
 	src/summary_io.o \
 	src/summary_agg.o \
+	src/weighted_agg.o \
+	src/summary_ops.o \
+	src/accessors.o \
 	src/metrics.o \
+	src/stats.o \
+	src/stats_math.o \
 	src/json_cursor.o \
 	src/churn.o \
 	src/churn_io.o

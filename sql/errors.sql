@@ -88,7 +88,7 @@ SELECT nps_summary_send('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0
        churn_state_send('{"version":1,"responses":2,"score_sum":12,"latest_score":5,"latest_at_us":0,"as_of_us":null}') AS churn;
 SELECT recv_as('nps_summary', nps) AS nps, recv_as('csat_summary', csat) AS csat,
        recv_as('churn_state', churn) AS churn FROM valid;
-SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, overlay(nps placing '\x02' from 1))) FROM valid;
+SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, overlay(nps placing '\x09' from 1))) FROM valid;
 SELECT try(format($$ SELECT recv_as('nps_summary', %L) $$, csat)) FROM valid;
 SELECT try(format($$ SELECT recv_as('csat_summary', %L) $$, overlay(csat placing '\x0b' from 3))) FROM valid;
 SELECT try(format($$ SELECT recv_as('csat_summary', %L) $$, overlay(csat placing '\x06' from 4))) FROM valid;

@@ -7,6 +7,7 @@
 #include "json_cursor.h"
 
 #include <ctype.h>
+#include <math.h>
 
 #include "common/int.h"
 
@@ -100,6 +101,56 @@ json_int64(JsonCursor *cur, int64 min, int64 max)
 		json_fail(cur, psprintf("Expected an integer from " INT64_FORMAT " to " INT64_FORMAT ".",
 								min, max));
 	return value;
+}
+
+/*
+ * A finite JSON number (integer, fraction, exponent) within min..max, read
+ * with strtod so that the shortest round-trip text the output functions
+ * write comes back as exactly the same double.
+ */
+double
+json_float8(JsonCursor *cur, double min, double max)
+{
+	const char *start;
+	char	   *end;
+	double		value;
+
+	skip_space(cur);
+	start = cur->pos;
+	if (*cur->pos == '-')
+		cur->pos++;
+	if (!isdigit((unsigned char) *cur->pos))
+		json_fail(cur, "Expected a number.");
+	if (*cur->pos == '0' && isdigit((unsigned char) cur->pos[1]))
+		json_fail(cur, "Numbers must not have leading zeros.");
+	while (isdigit((unsigned char) *cur->pos))
+		cur->pos++;
+	if (*cur->pos == '.')
+	{
+		cur->pos++;
+		if (!isdigit((unsigned char) *cur->pos))
+			json_fail(cur, "Expected a digit after the decimal point.");
+		while (isdigit((unsigned char) *cur->pos))
+			cur->pos++;
+	}
+	if (*cur->pos == 'e' || *cur->pos == 'E')
+	{
+		cur->pos++;
+		if (*cur->pos == '+' || *cur->pos == '-')
+			cur->pos++;
+		if (!isdigit((unsigned char) *cur->pos))
+			json_fail(cur, "Expected a digit in the exponent.");
+		while (isdigit((unsigned char) *cur->pos))
+			cur->pos++;
+	}
+
+	errno = 0;
+	value = strtod(pnstrdup(start, cur->pos - start), &end);
+	if (isinf(value) || (errno == ERANGE && value == 0))
+		json_fail(cur, "The number is out of the double precision range.");
+	if (value < min || value > max)
+		json_fail(cur, psprintf("Expected a number from %g to %g.", min, max));
+	return value + 0.0;			/* -0 reads as 0 */
 }
 
 void

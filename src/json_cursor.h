@@ -23,6 +23,7 @@ extern void json_expect(JsonCursor *cur, const char *token);
 extern bool json_accept(JsonCursor *cur, const char *token);
 extern void json_expect_key(JsonCursor *cur, const char *key);
 extern int64 json_int64(JsonCursor *cur, int64 min, int64 max);
+extern double json_float8(JsonCursor *cur, double min, double max);
 extern void json_expect_end(JsonCursor *cur);
 extern void json_fail(JsonCursor *cur, const char *detail) pg_attribute_noreturn();
 

@@ -6,6 +6,10 @@
  * PostgreSQL's numeric division does (at least 16 significant digits) with
  * trailing zeros trimmed, so 30 prints as 30 and 100/3 as
  * 33.3333333333333333.  An empty group gives NULL, never 0.
+ *
+ * A weighted summary holds double precision weight sums; its results are
+ * computed in double precision and given as numeric with the 15 significant
+ * digits a double guarantees.  Total weight 0 gives NULL.
  */
 #include "postgres.h"
 
@@ -57,6 +61,34 @@ percent(int64 part, int64 whole)
 	return numeric_ratio(DatumGetNumeric(numerator), whole);
 }
 
+/* 100 * part / whole of double precision weights as numeric; whole > 0 */
+static Datum
+weighted_percent(double part, double whole)
+{
+	Datum		value = DirectFunctionCall1(float8_numeric, Float8GetDatum(100.0 * part / whole));
+
+	return DirectFunctionCall1(numeric_trim_scale, value);
+}
+
+/*
+ * The share of responses scoring lo..hi in percent points, weighted or not;
+ * NULL (is_null set) without responses or without weight.
+ */
+Datum
+summary_percent_between(const ScoreSummary *summary, int lo, int hi, bool *is_null)
+{
+	int64		n = summary_total(summary);
+
+	*is_null = false;
+	if (n > 0 && !summary_is_weighted(summary))
+		return percent(summary_count_between(summary, lo, hi), n);
+	if (n > 0 && summary_total_weight(summary) > 0)
+		return weighted_percent(summary_weight_between(summary, lo, hi),
+								summary_total_weight(summary));
+	*is_null = true;
+	return (Datum) 0;
+}
+
 /*
  * NPS = 100 (P - D) / n.  P - D fits in int64 because P + D <= n does.
  */
@@ -67,10 +99,19 @@ nps_final(PG_FUNCTION_ARGS)
 	int64		n = summary_total(state);
 	int64		promoters = summary_count_between(state, NPS_PROMOTER_MIN, 10);
 	int64		detractors = summary_count_between(state, 0, NPS_DETRACTOR_MAX);
+	double		weight;
 
 	if (n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(percent(promoters - detractors, n));
+	if (!summary_is_weighted(state))
+		PG_RETURN_DATUM(percent(promoters - detractors, n));
+
+	weight = summary_total_weight(state);
+	if (weight == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(weighted_percent(summary_weight_between(state, NPS_PROMOTER_MIN, 10) -
+									 summary_weight_between(state, 0, NPS_DETRACTOR_MAX),
+									 weight));
 }
 
 /* CSAT = 100 * #(score >= satisfied_from) / n. */
@@ -78,27 +119,44 @@ Datum
 csat_final(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *state = PG_GETARG_SUMMARY(0);
-	int64		n = summary_total(state);
+	bool		is_null;
+	Datum		result = summary_percent_between(state, state->top_from, state->scale_max,
+												 &is_null);
 
-	if (n == 0)
+	if (is_null)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(percent(summary_count_between(state, state->top_from, state->scale_max), n));
+	PG_RETURN_DATUM(result);
 }
 
 /*
- * CES = mean score.  The weighted sum is accumulated in numeric: ten times
- * a bigint count can exceed the bigint range.
+ * The mean score, NULL without responses or weight.  Unweighted, the sum is
+ * accumulated in numeric (ten times a bigint count can exceed the bigint
+ * range) and the mean is exact.
  */
 Datum
-ces_final(PG_FUNCTION_ARGS)
+summary_mean(const ScoreSummary *state, bool *is_null)
 {
-	ScoreSummary *state = PG_GETARG_SUMMARY(0);
 	int64		n = summary_total(state);
 	Datum		sum = int64_numeric(0);
 
+	*is_null = (n == 0);
 	if (n == 0)
-		PG_RETURN_NULL();
-	for (int s = 1; s <= state->scale_max; s++)
+		return (Datum) 0;
+	if (summary_is_weighted(state))
+	{
+		double		weight = summary_total_weight(state);
+		double		weighted_sum = 0;
+
+		*is_null = (weight == 0);
+		if (weight == 0)
+			return (Datum) 0;
+		for (int s = 0; s <= state->scale_max; s++)
+			weighted_sum += s * state->weight[s];
+		return DirectFunctionCall1(numeric_trim_scale,
+								   DirectFunctionCall1(float8_numeric,
+													   Float8GetDatum(weighted_sum / weight)));
+	}
+	for (int s = 0; s <= state->scale_max; s++)
 	{
 		if (state->count[s] == 0)
 			continue;
@@ -106,7 +164,19 @@ ces_final(PG_FUNCTION_ARGS)
 								  DirectFunctionCall2(numeric_mul, int64_numeric(s),
 													  int64_numeric(state->count[s])));
 	}
-	PG_RETURN_DATUM(numeric_ratio(DatumGetNumeric(sum), n));
+	return numeric_ratio(DatumGetNumeric(sum), n);
+}
+
+/* CES = mean score. */
+Datum
+ces_final(PG_FUNCTION_ARGS)
+{
+	bool		is_null;
+	Datum		mean = summary_mean(PG_GETARG_SUMMARY(0), &is_null);
+
+	if (is_null)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(mean);
 }
 
 /*

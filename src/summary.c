@@ -10,6 +10,8 @@
 
 #include "summary.h"
 
+#include <math.h>
+
 #include "common/int.h"
 
 const char *
@@ -27,44 +29,43 @@ summary_kind_name(SummaryKind kind)
 	return "unknown";
 }
 
-ScoreSummary *
-summary_new(SummaryKind kind)
+static ScoreSummary *
+summary_allocate(SummaryKind kind, int version)
 {
-	ScoreSummary *summary = palloc0(SUMMARY_SIZE);
+	Size		size = summary_size_of_format(version);
+	ScoreSummary *summary = palloc0(size);
 
-	SET_VARSIZE(summary, SUMMARY_SIZE);
-	summary->version = SUMMARY_FORMAT_VERSION;
+	SET_VARSIZE(summary, size);
+	summary->version = version;
 	summary->kind = kind;
 	summary->scale_max = (kind == SUMMARY_NPS) ? 10 : 0;
 	return summary;
 }
 
 ScoreSummary *
+summary_new(SummaryKind kind)
+{
+	return summary_allocate(kind, SUMMARY_FORMAT_COUNTS);
+}
+
+ScoreSummary *
+summary_new_weighted(SummaryKind kind)
+{
+	return summary_allocate(kind, SUMMARY_FORMAT_WEIGHTED);
+}
+
+ScoreSummary *
 summary_copy(const ScoreSummary *summary)
 {
-	ScoreSummary *copy = palloc(SUMMARY_SIZE);
+	ScoreSummary *copy = palloc(VARSIZE(summary));
 
-	memcpy(copy, summary, SUMMARY_SIZE);
+	memcpy(copy, summary, VARSIZE(summary));
 	return copy;
 }
 
-/*
- * Returns NULL when the summary is internally consistent, otherwise a
- * sentence (for errdetail) saying what is wrong.
- */
-const char *
-summary_problem(const ScoreSummary *summary)
+static const char *
+scale_problem(const ScoreSummary *summary)
 {
-	int			lo;
-	int64		total = 0;
-
-	if (VARSIZE(summary) != SUMMARY_SIZE)
-		return "The value has the wrong size.";
-	if (summary->version != SUMMARY_FORMAT_VERSION)
-		return "The format version is not supported by this build of nps_ext.";
-	if (summary->kind < SUMMARY_NPS || summary->kind > SUMMARY_CES)
-		return "The metric kind is unknown.";
-
 	if (summary->kind == SUMMARY_NPS)
 	{
 		if (summary->scale_max != 10)
@@ -82,6 +83,55 @@ summary_problem(const ScoreSummary *summary)
 	}
 	else if (summary->top_from != 0)
 		return "Only a CSAT summary on a fixed scale has a satisfied_from value.";
+	return NULL;
+}
+
+/*
+ * Weights are finite and non-negative, a score without responses has no
+ * weight, and the squared weights are zero exactly when all weights are.
+ */
+static const char *
+weight_problem(const ScoreSummary *summary)
+{
+	bool		any_weight = false;
+
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		float8		w = summary->weight[s];
+
+		if (!(w >= 0) || isinf(w))
+			return "A weight sum is negative or not finite.";
+		if (w != 0 && summary->count[s] == 0)
+			return "A score without responses has a weight.";
+		any_weight |= (w != 0);
+	}
+	if (!(summary->weight_sq >= 0) || isinf(summary->weight_sq))
+		return "The sum of squared weights is negative or not finite.";
+	if ((summary->weight_sq != 0) != any_weight)
+		return "The sum of squared weights must be zero exactly when all weights are.";
+	return NULL;
+}
+
+/*
+ * Returns NULL when the summary is internally consistent, otherwise a
+ * sentence (for errdetail) saying what is wrong.
+ */
+const char *
+summary_problem(const ScoreSummary *summary)
+{
+	int			lo;
+	int64		total = 0;
+	const char *problem;
+
+	if (summary->version != SUMMARY_FORMAT_COUNTS &&
+		summary->version != SUMMARY_FORMAT_WEIGHTED)
+		return "The format version is not supported by this build of nps_ext.";
+	if (VARSIZE(summary) != summary_size_of_format(summary->version))
+		return "The value has the wrong size.";
+	if (summary->kind < SUMMARY_NPS || summary->kind > SUMMARY_CES)
+		return "The metric kind is unknown.";
+	if ((problem = scale_problem(summary)) != NULL)
+		return problem;
 
 	lo = summary_scale_min(summary->kind);
 	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
@@ -95,6 +145,8 @@ summary_problem(const ScoreSummary *summary)
 		if (pg_add_s64_overflow(total, c, &total))
 			return "The total number of responses exceeds the bigint range.";
 	}
+	if (summary_is_weighted(summary))
+		return weight_problem(summary);
 	return NULL;
 }
 
@@ -132,4 +184,134 @@ summary_count_between(const ScoreSummary *summary, int lo, int hi)
 	for (int s = lo; s <= hi; s++)
 		n += summary->count[s];
 	return n;
+}
+
+/* Sum of the weights of responses scoring lo..hi; weighted summaries only. */
+double
+summary_weight_between(const ScoreSummary *summary, int lo, int hi)
+{
+	double		w = 0;
+
+	Assert(summary_is_weighted(summary));
+	for (int s = lo; s <= hi; s++)
+		w += summary->weight[s];
+	return w;
+}
+
+/*
+ * The total weight: the number of responses for an unweighted summary.
+ * Finite because each weight sum is and, summed in one direction, they
+ * cannot exceed what summary_add() and the transition functions checked.
+ */
+double
+summary_total_weight(const ScoreSummary *summary)
+{
+	if (summary_is_weighted(summary))
+		return summary_weight_between(summary, 0, SUMMARY_MAX_SCORE);
+	return (double) summary_total(summary);
+}
+
+static void
+check_mergeable(const ScoreSummary *a, const ScoreSummary *b, const char *what)
+{
+	if (a->kind != b->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot %s a %s summary with a %s summary", what,
+						summary_kind_name(a->kind), summary_kind_name(b->kind))));
+	if (summary_is_weighted(a) != summary_is_weighted(b))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot %s a weighted %s summary with an unweighted one", what,
+						summary_kind_name(a->kind)),
+				 errhint("Aggregate all days either with or without weights.")));
+	if (a->scale_max != b->scale_max || a->top_from != b->top_from)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot %s %s summaries on different scales", what,
+						summary_kind_name(a->kind)),
+				 a->kind == SUMMARY_CSAT
+				 ? errdetail("One has scale_max %d and satisfied_from %d, the other %d and %d.",
+							 a->scale_max, a->top_from, b->scale_max, b->top_from)
+				 : errdetail("One has scale_max %d, the other %d.",
+							 a->scale_max, b->scale_max)));
+}
+
+pg_attribute_noreturn()
+static void
+merge_out_of_range(const ScoreSummary *into, const char *what, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("cannot %s %s summaries: the result is out of range", what,
+					summary_kind_name(into->kind)),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * Adds "from" into "into" (combine functions, rollup()).  A summary whose
+ * scale is not fixed yet holds no response and takes the other's scale.
+ * Counts are checked for overflow and weight sums for infinity: summaries
+ * come from anywhere (stored values, text input).  "what" is the verb for
+ * messages ("combine", "roll up").
+ */
+void
+summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
+{
+	const char *problem;
+
+	if (from->scale_max == 0 && into->kind == from->kind &&
+		summary_is_weighted(into) == summary_is_weighted(from))
+		return;
+	if (into->scale_max == 0 && into->kind == from->kind)
+	{
+		into->scale_max = from->scale_max;
+		into->top_from = from->top_from;
+	}
+	check_mergeable(into, from, what);
+
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		if (pg_add_s64_overflow(into->count[s], from->count[s], &into->count[s]))
+			merge_out_of_range(into, what, "A count would exceed the bigint range.");
+	}
+	if (summary_is_weighted(into))
+	{
+		for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+			into->weight[s] += from->weight[s];
+		into->weight_sq += from->weight_sq;
+		if (isinf(summary_weight_between(into, 0, SUMMARY_MAX_SCORE)) ||
+			isinf(into->weight_sq))
+			merge_out_of_range(into, what,
+							   "The sum of the weights would exceed the double precision range.");
+	}
+	problem = summary_problem(into);
+	if (problem != NULL)
+		merge_out_of_range(into, what, problem);
+}
+
+/*
+ * Removes "part" from "from": the inverse of summary_add() for unweighted
+ * summaries, whose integer counts make it exact.  rollup()'s moving-window
+ * path only calls it with a summary it added before, but a hand-made call
+ * could ask for more than there is: that is refused, never negative.
+ */
+void
+summary_subtract(ScoreSummary *from, const ScoreSummary *part)
+{
+	Assert(!summary_is_weighted(from));
+	if (part->scale_max == 0 && from->kind == part->kind && !summary_is_weighted(part))
+		return;
+	check_mergeable(from, part, "subtract");
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		if (part->count[s] > from->count[s])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot subtract a %s summary that is not part of the other",
+							summary_kind_name(from->kind)),
+					 errdetail("Score %d has " INT64_FORMAT " responses, and " INT64_FORMAT " are to be removed.",
+							   s, from->count[s], part->count[s])));
+		from->count[s] -= part->count[s];
+	}
 }

@@ -14,8 +14,14 @@
 #include "lib/stringinfo.h"
 #include "utils/numeric.h"
 
-/* Bump when the in-memory, text or binary layout changes. */
-#define SUMMARY_FORMAT_VERSION	1
+/*
+ * Format versions.  Bump (add one) when the in-memory, text or binary layout
+ * changes; every version ever written stays readable.
+ *	 1: counts only (nps_ext 1.0 and every unweighted summary since)
+ *	 2: counts plus survey weights (nps_ext 1.1, weighted aggregates)
+ */
+#define SUMMARY_FORMAT_COUNTS	1
+#define SUMMARY_FORMAT_WEIGHTED	2
 
 /* Every supported scale fits in 0..10, so one array serves them all. */
 #define SUMMARY_MAX_SCORE		10
@@ -43,6 +49,12 @@ typedef enum SummaryKind
  * csat() and ces() take the scale from their arguments on the first row, so
  * their initial state cannot know it.  NPS states always carry 10.
  *
+ * A weighted summary (format 2) also carries, per score, the sum of the
+ * weights of its responses, and the sum of the squared weights (for Kish's
+ * effective sample size).  count[] then still counts rows, so responses()
+ * reports the real number of answers.  A format-1 value ends before weight[]:
+ * code must test summary_is_weighted() before touching those fields.
+ *
  * The struct is stored as is (STORAGE = plain, ALIGNMENT = double), so it is
  * never toasted or short-headed and count[] is always 8-byte aligned.
  */
@@ -54,9 +66,25 @@ typedef struct ScoreSummary
 	uint8		scale_max;		/* highest valid score, 0 = not fixed yet */
 	uint8		top_from;		/* CSAT: lowest satisfied score; else 0 */
 	int64		count[SUMMARY_MAX_SCORE + 1];
+	/* format 2 only */
+	float8		weight[SUMMARY_MAX_SCORE + 1];	/* sum of weights per score */
+	float8		weight_sq;		/* sum of squared weights, all scores */
 } ScoreSummary;
 
-#define SUMMARY_SIZE			sizeof(ScoreSummary)
+#define SUMMARY_SIZE			offsetof(ScoreSummary, weight)
+#define WEIGHTED_SUMMARY_SIZE	sizeof(ScoreSummary)
+
+static inline bool
+summary_is_weighted(const ScoreSummary *summary)
+{
+	return summary->version == SUMMARY_FORMAT_WEIGHTED;
+}
+
+static inline Size
+summary_size_of_format(int version)
+{
+	return version == SUMMARY_FORMAT_WEIGHTED ? WEIGHTED_SUMMARY_SIZE : SUMMARY_SIZE;
+}
 
 /* NPS asks "0 to 10"; CSAT and CES scales start at 1.  Used on every row. */
 static inline int
@@ -70,12 +98,22 @@ summary_scale_min(SummaryKind kind)
 /* summary.c: construction, validation, shared arithmetic */
 extern const char *summary_kind_name(SummaryKind kind);
 extern ScoreSummary *summary_new(SummaryKind kind);
+extern ScoreSummary *summary_new_weighted(SummaryKind kind);
 extern ScoreSummary *summary_copy(const ScoreSummary *summary);
 extern const char *summary_problem(const ScoreSummary *summary);
 extern int64 summary_total(const ScoreSummary *summary);
 extern int64 summary_count_between(const ScoreSummary *summary, int lo, int hi);
+extern double summary_weight_between(const ScoreSummary *summary, int lo, int hi);
+extern double summary_total_weight(const ScoreSummary *summary);
+extern void summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what);
+extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
 
 /* metrics.c: exact numeric results */
 extern Datum numeric_ratio(Numeric numerator, int64 denominator);
+extern Datum summary_percent_between(const ScoreSummary *summary, int lo, int hi, bool *is_null);
+extern Datum summary_mean(const ScoreSummary *summary, bool *is_null);
+
+/* accessors.c */
+extern double summary_effective_size(const ScoreSummary *summary);
 
 #endif							/* NPS_EXT_SUMMARY_H */

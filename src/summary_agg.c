@@ -17,11 +17,11 @@
 #include "postgres.h"
 
 #include "summary.h"
+#include "score_args.h"
 
 #include <math.h>
 
 #include "common/int.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 
@@ -51,38 +51,7 @@ PG_FUNCTION_INFO_V1(score_summary_combine);
 #define CSAT_DEFAULT_SCALE_MAX	5
 #define CES_DEFAULT_SCALE_MAX	7
 
-/*
- * Exactly the test AggCheckCallContext() makes (called by nodeAgg or
- * nodeWindowAgg), inlined: it runs once per row, and the out-of-line call
- * alone cost nps() about 8% against count().
- */
-static pg_attribute_always_inline bool
-called_as_aggregate(FunctionCallInfo fcinfo)
-{
-	return fcinfo->context != NULL &&
-		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
-}
-
-/*
- * The state to update.  Inside an aggregate it is the aggregate's own copy
- * (of INITCOND or of what we returned before), stored plain, so it is
- * neither toasted nor short-headed and needs no detoasting call on this
- * per-row path.  Called as a plain function, the argument is copied.
- */
-static pg_attribute_always_inline ScoreSummary *
-state_for_update(FunctionCallInfo fcinfo)
-{
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("summary state must not be null")));
-	if (likely(called_as_aggregate(fcinfo)))
-		return (ScoreSummary *) PG_GETARG_POINTER(0);
-	return summary_copy(PG_GETARG_SUMMARY(0));
-}
-
-pg_attribute_noreturn()
-static void
+void
 score_out_of_range(const ScoreSummary *state, const char *value)
 {
 	ereport(ERROR,
@@ -91,13 +60,6 @@ score_out_of_range(const ScoreSummary *state, const char *value)
 			 errdetail("%s scores on this scale are integers from %d to %d.",
 					   summary_kind_name(state->kind),
 					   summary_scale_min(state->kind), state->scale_max)));
-}
-
-static pg_attribute_always_inline void
-check_score(const ScoreSummary *state, int64 score)
-{
-	if (unlikely(score < summary_scale_min(state->kind) || score > state->scale_max))
-		score_out_of_range(state, psprintf(INT64_FORMAT, score));
 }
 
 pg_attribute_noreturn()
@@ -280,12 +242,6 @@ nps_inverse_float8(PG_FUNCTION_ARGS)
 
 /* ---------- csat() and ces(): caller-chosen scale, non-strict ---------- */
 
-typedef struct Scale
-{
-	int			scale_max;
-	int			top_from;		/* CSAT only; 0 for CES */
-} Scale;
-
 static int
 scale_parameter(FunctionCallInfo fcinfo, int argno, SummaryKind kind, const char *name)
 {
@@ -308,16 +264,17 @@ invalid_scale(SummaryKind kind, const char *name, int value, const char *detail)
 
 /*
  * The row's scale: scale_max (argument 2) and, for CSAT, satisfied_from
- * (argument 3), or their defaults, validated.  Checked on every row, also
+ * (argument 3), or their defaults, validated.  scale_args says how many of
+ * the two the call passes (the weighted forms pass a weight after them).  Checked on every row, also
  * when the score is NULL, so a bad parameter never passes silently.
  */
-static Scale
-row_scale(FunctionCallInfo fcinfo, SummaryKind kind)
+Scale
+row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args)
 {
 	bool		csat = (kind == SUMMARY_CSAT);
 	Scale		scale = {csat ? CSAT_DEFAULT_SCALE_MAX : CES_DEFAULT_SCALE_MAX, 0};
 
-	if (PG_NARGS() > 2)
+	if (scale_args >= 1)
 		scale.scale_max = scale_parameter(fcinfo, 2, kind, "scale_max");
 	if (scale.scale_max < SUMMARY_MIN_SCALE_MAX || scale.scale_max > SUMMARY_MAX_SCALE_MAX)
 		invalid_scale(kind, "scale_max", scale.scale_max,
@@ -325,7 +282,7 @@ row_scale(FunctionCallInfo fcinfo, SummaryKind kind)
 	if (csat)
 	{
 		/* default: top-2-box, the two highest points of the scale */
-		scale.top_from = (PG_NARGS() > 3)
+		scale.top_from = (scale_args >= 2)
 			? scale_parameter(fcinfo, 3, kind, "satisfied_from")
 			: scale.scale_max - 1;
 		if (scale.top_from < 2 || scale.top_from > scale.scale_max)
@@ -337,7 +294,7 @@ row_scale(FunctionCallInfo fcinfo, SummaryKind kind)
 }
 
 /* Fixes the scale on the group's first response; later ones must agree. */
-static void
+void
 fix_scale(ScoreSummary *state, Scale scale)
 {
 	if (likely(state->scale_max == scale.scale_max && state->top_from == scale.top_from))
@@ -362,16 +319,7 @@ fix_scale(ScoreSummary *state, Scale scale)
 	state->top_from = scale.top_from;
 }
 
-typedef enum ScoreType
-{
-	SCORE_INT2,
-	SCORE_INT4,
-	SCORE_INT8,
-	SCORE_NUMERIC,
-	SCORE_FLOAT8
-} ScoreType;
-
-static inline int64
+int64
 score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type)
 {
 	switch (type)
@@ -400,7 +348,7 @@ static inline Datum
 scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
 	ScoreSummary *state = state_for_update(fcinfo);
-	Scale		scale = row_scale(fcinfo, state->kind);
+	Scale		scale = row_scale(fcinfo, state->kind, PG_NARGS() - 2);
 	int64		score;
 
 	if (PG_ARGISNULL(1))
@@ -481,58 +429,12 @@ scaled_inverse_float8(PG_FUNCTION_ARGS)
 
 /* ---------- combine ---------- */
 
-static void
-check_same_scale(const ScoreSummary *a, const ScoreSummary *b)
-{
-	if (a->kind != b->kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine a %s summary with a %s summary",
-						summary_kind_name(a->kind), summary_kind_name(b->kind))));
-	if (a->scale_max != b->scale_max || a->top_from != b->top_from)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine %s summaries on different scales",
-						summary_kind_name(a->kind)),
-				 errdetail("One has scale_max %d and satisfied_from %d, the other %d and %d.",
-						   a->scale_max, a->top_from, b->scale_max, b->top_from)));
-}
-
-/*
- * Adds b into a.  A summary whose scale is not fixed yet holds no response
- * and takes the other's scale.  Counts are checked for overflow: summaries
- * can come from anywhere (stored values, text input).
- */
+/* Adds the second state into the first (parallel workers, Citus). */
 Datum
 score_summary_combine(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *a = state_for_update(fcinfo);
-	ScoreSummary *b = PG_GETARG_SUMMARY(1);
-	const char *problem;
 
-	if (b->scale_max == 0 && a->kind == b->kind)
-		PG_RETURN_POINTER(a);
-	if (a->scale_max == 0 && a->kind == b->kind)
-	{
-		a->scale_max = b->scale_max;
-		a->top_from = b->top_from;
-	}
-	check_same_scale(a, b);
-
-	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
-	{
-		if (pg_add_s64_overflow(a->count[s], b->count[s], &a->count[s]))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("combined %s summary has too many responses",
-							summary_kind_name(a->kind)),
-					 errdetail("A count would exceed the bigint range.")));
-	}
-	problem = summary_problem(a);
-	if (problem != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("combined %s summary is out of range", summary_kind_name(a->kind)),
-				 errdetail("%s", problem)));
+	summary_add(a, PG_GETARG_SUMMARY(1), "combine");
 	PG_RETURN_POINTER(a);
 }

@@ -9,15 +9,25 @@
  *	 {"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[c1,...,c5]}
  *	 {"version":1,"kind":"ces","scale_max":7,"counts":[c1,...,c7]}
  *
+ * A weighted summary (format version 2) adds, after "counts", the weight
+ * sum of each score and the sum of squared weights, as shortest round-trip
+ * decimals so that text I/O is exact:
+ *
+ *	 {"version":2,"kind":"nps","counts":[...],"weights":[w0,...,w10],"weight_sq":q}
+ *
  * Binary form: version, kind, scale_max, top_from as four bytes, then one
- * int8 per score of the scale.  Citus ships partial states between nodes in
+ * int8 per score of the scale; format 2 follows with one float8 per score
+ * and the sum of squared weights.  Citus ships partial states between nodes in
  * the text form; parallel workers copy the datum itself.
  */
 #include "postgres.h"
 
 #include "summary.h"
 
+#include <float.h>
+
 #include "json_cursor.h"
+#include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
 
 PG_FUNCTION_INFO_V1(nps_summary_in);
@@ -50,6 +60,33 @@ type_name(SummaryKind kind)
 	return psprintf("%s_summary", kind_key(kind));
 }
 
+/* Shortest text that reads back as the same double, whatever extra_float_digits says. */
+static void
+append_float8(StringInfo buf, double value)
+{
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(value, digits);
+	appendStringInfoString(buf, digits);
+}
+
+static void
+append_weights(StringInfo buf, const ScoreSummary *summary)
+{
+	appendStringInfoString(buf, ",\"weights\":[");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+		{
+			if (s > summary_scale_min(summary->kind))
+				appendStringInfoChar(buf, ',');
+			append_float8(buf, summary->weight[s]);
+		}
+	}
+	appendStringInfoString(buf, "],\"weight_sq\":");
+	append_float8(buf, summary->weight_sq);
+}
+
 static void
 summary_append_text(StringInfo buf, const ScoreSummary *summary)
 {
@@ -79,7 +116,10 @@ summary_append_text(StringInfo buf, const ScoreSummary *summary)
 							 s == summary_scale_min(kind) ? "" : ",",
 							 summary->count[s]);
 	}
-	appendStringInfoString(buf, "]}");
+	appendStringInfoChar(buf, ']');
+	if (summary_is_weighted(summary))
+		append_weights(buf, summary);
+	appendStringInfoChar(buf, '}');
 }
 
 Datum
@@ -104,20 +144,44 @@ read_optional_small(JsonCursor *cur, const char *key, int lo, int hi)
 	return (int) json_int64(cur, lo, hi);
 }
 
+/* ,"weights":[...],"weight_sq":q of a weighted summary; checked later */
+static void
+parse_weights(JsonCursor *cur, ScoreSummary *summary)
+{
+	json_expect(cur, ",");
+	json_expect_key(cur, "weights");
+	json_expect(cur, "[");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+		{
+			if (s > summary_scale_min(summary->kind))
+				json_expect(cur, ",");
+			summary->weight[s] = json_float8(cur, 0, DBL_MAX);
+		}
+	}
+	json_expect(cur, "]");
+	json_expect(cur, ",");
+	json_expect_key(cur, "weight_sq");
+	summary->weight_sq = json_float8(cur, 0, DBL_MAX);
+}
+
 static ScoreSummary *
 parse_summary(const char *input, SummaryKind kind)
 {
 	JsonCursor	cur;
-	ScoreSummary *summary = summary_new(kind);
+	ScoreSummary *summary;
+	int			version;
 	const char *problem;
 
 	json_cursor_init(&cur, input, type_name(kind));
 	json_expect(&cur, "{");
 	json_expect_key(&cur, "version");
-	summary->version = (uint8) json_int64(&cur, 0, 255);
-	if (summary->version != SUMMARY_FORMAT_VERSION)
-		json_fail(&cur, psprintf("Format version %d is not supported; this build reads version %d.",
-								 summary->version, SUMMARY_FORMAT_VERSION));
+	version = (int) json_int64(&cur, 0, 255);
+	if (version != SUMMARY_FORMAT_COUNTS && version != SUMMARY_FORMAT_WEIGHTED)
+		json_fail(&cur, psprintf("Format version %d is not supported; this build reads versions %d and %d.",
+								 version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_WEIGHTED));
+	summary = (version == SUMMARY_FORMAT_WEIGHTED) ? summary_new_weighted(kind) : summary_new(kind);
 	json_expect(&cur, ",");
 	json_expect_key(&cur, "kind");
 	json_expect(&cur, psprintf("\"%s\"", kind_key(kind)));
@@ -147,6 +211,8 @@ parse_summary(const char *input, SummaryKind kind)
 		}
 	}
 	json_expect(&cur, "]");
+	if (summary_is_weighted(summary))
+		parse_weights(&cur, summary);
 	json_expect(&cur, "}");
 	json_expect_end(&cur);
 
@@ -190,6 +256,15 @@ score_summary_send(PG_FUNCTION_ARGS)
 		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
 			pq_sendint64(&buf, summary->count[s]);
 	}
+	if (summary_is_weighted(summary))
+	{
+		if (summary->scale_max != 0)
+		{
+			for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+				pq_sendfloat8(&buf, summary->weight[s]);
+		}
+		pq_sendfloat8(&buf, summary->weight_sq);
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -206,13 +281,15 @@ binary_fail(SummaryKind kind, const char *detail)
 static ScoreSummary *
 receive_summary(StringInfo buf, SummaryKind kind)
 {
-	ScoreSummary *summary = summary_new(kind);
+	ScoreSummary *summary;
+	int			version;
 	const char *problem;
 
-	summary->version = pq_getmsgbyte(buf);
-	if (summary->version != SUMMARY_FORMAT_VERSION)
-		binary_fail(kind, psprintf("Format version %d is not supported; this build reads version %d.",
-								   summary->version, SUMMARY_FORMAT_VERSION));
+	version = pq_getmsgbyte(buf);
+	if (version != SUMMARY_FORMAT_COUNTS && version != SUMMARY_FORMAT_WEIGHTED)
+		binary_fail(kind, psprintf("Format version %d is not supported; this build reads versions %d and %d.",
+								   version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_WEIGHTED));
+	summary = (version == SUMMARY_FORMAT_WEIGHTED) ? summary_new_weighted(kind) : summary_new(kind);
 	if (pq_getmsgbyte(buf) != (int) kind)
 		binary_fail(kind, psprintf("The value is a summary of another metric, not %s.",
 								   type_name(kind)));
@@ -224,6 +301,15 @@ receive_summary(StringInfo buf, SummaryKind kind)
 	{
 		for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
 			summary->count[s] = pq_getmsgint64(buf);
+	}
+	if (summary_is_weighted(summary))
+	{
+		if (summary->scale_max != 0)
+		{
+			for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
+				summary->weight[s] = pq_getmsgfloat8(buf) + 0.0;
+		}
+		summary->weight_sq = pq_getmsgfloat8(buf) + 0.0;
 	}
 	problem = summary_problem(summary);
 	if (problem != NULL)

@@ -6,7 +6,7 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(36);
+SELECT plan(38);
 
 -- ---------------------------------------------------------------------------
 -- The expected functions and aggregates: identity signature (as
@@ -21,6 +21,9 @@ SELECT plan(36);
 --   churn_trans(state, int, timestamptz, timestamptz): IMMUTABLE, not strict
 --   churn_final: STABLE STRICT (the 2-argument form reads the clock)
 --   churn_combine: IMMUTABLE STRICT
+--   *_weighted_trans: IMMUTABLE, not strict (NULL score or weight skips the
+--       row, NULL scale arguments are errors)
+--   1.1 accessors, statistics, rollup and equality functions: IMMUTABLE STRICT
 -- ---------------------------------------------------------------------------
 CREATE TEMP TABLE expected_function (signature text PRIMARY KEY, kind "char", volatility "char", strict boolean);
 INSERT INTO expected_function VALUES
@@ -159,7 +162,139 @@ INSERT INTO expected_function VALUES
     ('detractors(numeric)', 'a', 'i', false),
     ('detractors(double precision)', 'a', 'i', false),
     ('churn_risk(integer, timestamp with time zone)', 'a', 'i', false),
-    ('churn_risk(integer, timestamp with time zone, timestamp with time zone)', 'a', 'i', false);
+    ('churn_risk(integer, timestamp with time zone, timestamp with time zone)', 'a', 'i', false),
+    -- 1.1: summaries, weights, rollup, equality, accessors, statistics
+    ('nps_agg_final(nps_summary)', 'f', 'i', true),
+    ('nps_agg(smallint)', 'a', 'i', false),
+    ('nps_agg(integer)', 'a', 'i', false),
+    ('nps_agg(bigint)', 'a', 'i', false),
+    ('nps_agg(numeric)', 'a', 'i', false),
+    ('nps_agg(double precision)', 'a', 'i', false),
+    ('csat_agg_final(csat_summary)', 'f', 'i', true),
+    ('csat_agg(smallint)', 'a', 'i', false),
+    ('csat_agg(smallint, integer)', 'a', 'i', false),
+    ('csat_agg(smallint, integer, integer)', 'a', 'i', false),
+    ('csat_agg(integer)', 'a', 'i', false),
+    ('csat_agg(integer, integer)', 'a', 'i', false),
+    ('csat_agg(integer, integer, integer)', 'a', 'i', false),
+    ('csat_agg(bigint)', 'a', 'i', false),
+    ('csat_agg(bigint, integer)', 'a', 'i', false),
+    ('csat_agg(bigint, integer, integer)', 'a', 'i', false),
+    ('csat_agg(numeric)', 'a', 'i', false),
+    ('csat_agg(numeric, integer)', 'a', 'i', false),
+    ('csat_agg(numeric, integer, integer)', 'a', 'i', false),
+    ('csat_agg(double precision)', 'a', 'i', false),
+    ('csat_agg(double precision, integer)', 'a', 'i', false),
+    ('csat_agg(double precision, integer, integer)', 'a', 'i', false),
+    ('ces_agg_final(ces_summary)', 'f', 'i', true),
+    ('ces_agg(smallint)', 'a', 'i', false),
+    ('ces_agg(smallint, integer)', 'a', 'i', false),
+    ('ces_agg(integer)', 'a', 'i', false),
+    ('ces_agg(integer, integer)', 'a', 'i', false),
+    ('ces_agg(bigint)', 'a', 'i', false),
+    ('ces_agg(bigint, integer)', 'a', 'i', false),
+    ('ces_agg(numeric)', 'a', 'i', false),
+    ('ces_agg(numeric, integer)', 'a', 'i', false),
+    ('ces_agg(double precision)', 'a', 'i', false),
+    ('ces_agg(double precision, integer)', 'a', 'i', false),
+    ('nps_weighted_trans(nps_summary, smallint, double precision)', 'f', 'i', false),
+    ('nps_weighted_trans(nps_summary, integer, double precision)', 'f', 'i', false),
+    ('nps_weighted_trans(nps_summary, bigint, double precision)', 'f', 'i', false),
+    ('nps_weighted_trans(nps_summary, numeric, double precision)', 'f', 'i', false),
+    ('nps_weighted_trans(nps_summary, double precision, double precision)', 'f', 'i', false),
+    ('nps(smallint, double precision)', 'a', 'i', false),
+    ('nps_agg(smallint, double precision)', 'a', 'i', false),
+    ('nps(integer, double precision)', 'a', 'i', false),
+    ('nps_agg(integer, double precision)', 'a', 'i', false),
+    ('nps(bigint, double precision)', 'a', 'i', false),
+    ('nps_agg(bigint, double precision)', 'a', 'i', false),
+    ('nps(numeric, double precision)', 'a', 'i', false),
+    ('nps_agg(numeric, double precision)', 'a', 'i', false),
+    ('nps(double precision, double precision)', 'a', 'i', false),
+    ('nps_agg(double precision, double precision)', 'a', 'i', false),
+    ('csat_weighted_trans(csat_summary, smallint, integer, integer, double precision)', 'f', 'i', false),
+    ('csat_weighted_trans(csat_summary, integer, integer, integer, double precision)', 'f', 'i', false),
+    ('csat_weighted_trans(csat_summary, bigint, integer, integer, double precision)', 'f', 'i', false),
+    ('csat_weighted_trans(csat_summary, numeric, integer, integer, double precision)', 'f', 'i', false),
+    ('csat_weighted_trans(csat_summary, double precision, integer, integer, double precision)', 'f', 'i', false),
+    ('csat(smallint, integer, integer, double precision)', 'a', 'i', false),
+    ('csat_agg(smallint, integer, integer, double precision)', 'a', 'i', false),
+    ('csat(integer, integer, integer, double precision)', 'a', 'i', false),
+    ('csat_agg(integer, integer, integer, double precision)', 'a', 'i', false),
+    ('csat(bigint, integer, integer, double precision)', 'a', 'i', false),
+    ('csat_agg(bigint, integer, integer, double precision)', 'a', 'i', false),
+    ('csat(numeric, integer, integer, double precision)', 'a', 'i', false),
+    ('csat_agg(numeric, integer, integer, double precision)', 'a', 'i', false),
+    ('csat(double precision, integer, integer, double precision)', 'a', 'i', false),
+    ('csat_agg(double precision, integer, integer, double precision)', 'a', 'i', false),
+    ('ces_weighted_trans(ces_summary, smallint, integer, double precision)', 'f', 'i', false),
+    ('ces_weighted_trans(ces_summary, integer, integer, double precision)', 'f', 'i', false),
+    ('ces_weighted_trans(ces_summary, bigint, integer, double precision)', 'f', 'i', false),
+    ('ces_weighted_trans(ces_summary, numeric, integer, double precision)', 'f', 'i', false),
+    ('ces_weighted_trans(ces_summary, double precision, integer, double precision)', 'f', 'i', false),
+    ('ces(smallint, integer, double precision)', 'a', 'i', false),
+    ('ces_agg(smallint, integer, double precision)', 'a', 'i', false),
+    ('ces(integer, integer, double precision)', 'a', 'i', false),
+    ('ces_agg(integer, integer, double precision)', 'a', 'i', false),
+    ('ces(bigint, integer, double precision)', 'a', 'i', false),
+    ('ces_agg(bigint, integer, double precision)', 'a', 'i', false),
+    ('ces(numeric, integer, double precision)', 'a', 'i', false),
+    ('ces_agg(numeric, integer, double precision)', 'a', 'i', false),
+    ('ces(double precision, integer, double precision)', 'a', 'i', false),
+    ('ces_agg(double precision, integer, double precision)', 'a', 'i', false),
+    ('nps_rollup_trans(nps_summary, nps_summary)', 'f', 'i', true),
+    ('nps_rollup_inverse(nps_summary, nps_summary)', 'f', 'i', true),
+    ('rollup(nps_summary)', 'a', 'i', false),
+    ('csat_rollup_trans(csat_summary, csat_summary)', 'f', 'i', true),
+    ('csat_rollup_inverse(csat_summary, csat_summary)', 'f', 'i', true),
+    ('rollup(csat_summary)', 'a', 'i', false),
+    ('ces_rollup_trans(ces_summary, ces_summary)', 'f', 'i', true),
+    ('ces_rollup_inverse(ces_summary, ces_summary)', 'f', 'i', true),
+    ('rollup(ces_summary)', 'a', 'i', false),
+    ('nps_summary_eq(nps_summary, nps_summary)', 'f', 'i', true),
+    ('nps_summary_ne(nps_summary, nps_summary)', 'f', 'i', true),
+    ('csat_summary_eq(csat_summary, csat_summary)', 'f', 'i', true),
+    ('csat_summary_ne(csat_summary, csat_summary)', 'f', 'i', true),
+    ('ces_summary_eq(ces_summary, ces_summary)', 'f', 'i', true),
+    ('ces_summary_ne(ces_summary, ces_summary)', 'f', 'i', true),
+    ('nps(nps_summary)', 'f', 'i', true),
+    ('csat(csat_summary)', 'f', 'i', true),
+    ('ces(ces_summary)', 'f', 'i', true),
+    ('responses(nps_summary)', 'f', 'i', true),
+    ('mean_score(nps_summary)', 'f', 'i', true),
+    ('total_weight(nps_summary)', 'f', 'i', true),
+    ('effective_responses(nps_summary)', 'f', 'i', true),
+    ('distribution(summary nps_summary)', 'f', 'i', true),
+    ('responses(csat_summary)', 'f', 'i', true),
+    ('mean_score(csat_summary)', 'f', 'i', true),
+    ('total_weight(csat_summary)', 'f', 'i', true),
+    ('effective_responses(csat_summary)', 'f', 'i', true),
+    ('distribution(summary csat_summary)', 'f', 'i', true),
+    ('responses(ces_summary)', 'f', 'i', true),
+    ('mean_score(ces_summary)', 'f', 'i', true),
+    ('total_weight(ces_summary)', 'f', 'i', true),
+    ('effective_responses(ces_summary)', 'f', 'i', true),
+    ('distribution(summary ces_summary)', 'f', 'i', true),
+    ('promoters(nps_summary)', 'f', 'i', true),
+    ('promoters_percent(nps_summary)', 'f', 'i', true),
+    ('passives(nps_summary)', 'f', 'i', true),
+    ('passives_percent(nps_summary)', 'f', 'i', true),
+    ('detractors(nps_summary)', 'f', 'i', true),
+    ('detractors_percent(nps_summary)', 'f', 'i', true),
+    ('nps_stderr(summary nps_summary, min_responses integer)', 'f', 'i', true),
+    ('nps_margin(summary nps_summary, confidence double precision, min_responses integer)', 'f', 'i', true),
+    ('nps_ci_lower(summary nps_summary, confidence double precision, method text, min_responses integer)', 'f', 'i', true),
+    ('nps_ci_upper(summary nps_summary, confidence double precision, method text, min_responses integer)', 'f', 'i', true),
+    ('nps_test(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true),
+    ('nps_test_z(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true),
+    ('csat_stderr(summary csat_summary, min_responses integer)', 'f', 'i', true),
+    ('csat_margin(summary csat_summary, confidence double precision, min_responses integer)', 'f', 'i', true),
+    ('csat_ci_lower(summary csat_summary, confidence double precision, method text, min_responses integer)', 'f', 'i', true),
+    ('csat_ci_upper(summary csat_summary, confidence double precision, method text, min_responses integer)', 'f', 'i', true),
+    ('ces_stderr(summary ces_summary, min_responses integer)', 'f', 'i', true),
+    ('ces_margin(summary ces_summary, confidence double precision, min_responses integer)', 'f', 'i', true),
+    ('ces_ci_lower(summary ces_summary, confidence double precision, min_responses integer)', 'f', 'i', true),
+    ('ces_ci_upper(summary ces_summary, confidence double precision, min_responses integer)', 'f', 'i', true);
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid, p.proname,
@@ -185,7 +320,7 @@ WHERE e.extname = 'nps_ext' AND d.deptype = 'e';
 -- ---------------------------------------------------------------------------
 -- Functions
 -- ---------------------------------------------------------------------------
-SELECT is((SELECT count(*) FROM expected_function), 136::bigint,
+SELECT is((SELECT count(*) FROM expected_function), 267::bigint,
           'the expected list has 89 functions and 47 aggregates');
 
 SELECT set_eq('SELECT signature FROM ext_function',
@@ -270,9 +405,25 @@ SELECT is_empty($$SELECT format('%s: aggfinalmodify %s, aggkind %s', signature, 
                 'every aggregate is a normal aggregate with FINALFUNC_MODIFY = READ_ONLY');
 
 SELECT is_empty($$SELECT signature FROM ext_aggregate
-                  WHERE proname IN ('nps', 'csat', 'ces')
+                  WHERE proname IN ('nps', 'csat', 'ces', 'nps_agg', 'csat_agg', 'ces_agg', 'rollup')
+                    AND aggtransfn::pg_catalog.text NOT LIKE '%weighted_trans'
                     AND (aggmtransfn = 0 OR aggminvtransfn = 0)$$,
-                'nps, csat and ces have a moving-aggregate transition and inverse function');
+                'unweighted nps, csat, ces, their _agg forms and rollup have a moving-aggregate transition and inverse function');
+
+SELECT is_empty($$SELECT signature FROM ext_aggregate
+                  WHERE aggtransfn::pg_catalog.text LIKE '%weighted_trans' AND aggmtransfn <> 0$$,
+                'weighted aggregates have no inverse (a rounded weight sum cannot be un-added exactly)');
+
+SELECT set_eq($$SELECT format('%s(%s,%s)', o.oprname, o.oprleft::regtype, o.oprright::regtype)
+                FROM pg_catalog.pg_operator o
+                JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_operator'::regclass AND d.objid = o.oid
+                JOIN pg_catalog.pg_extension e ON d.refobjid = e.oid
+               WHERE e.extname = 'nps_ext' AND d.deptype = 'e'
+                 AND o.oprcom <> 0 AND o.oprnegate <> 0 AND o.oprresult = 'boolean'::regtype
+                 AND coalesce(btrim(obj_description(o.oid, 'pg_operator')), '') <> ''$$,
+              $$SELECT format('%s(%s,%s)', op, t, t)
+                FROM unnest(ARRAY['=', '<>']) op, unnest(ARRAY['nps_summary', 'csat_summary', 'ces_summary']) t$$,
+              'each summary type has commented = and <> operators with commutator and negator, and nothing else');
 
 SELECT is_empty($$SELECT signature FROM ext_aggregate
                   WHERE aggmtransfn <> 0

@@ -156,7 +156,7 @@ SELECT throws_ok($$SELECT ces_combine(
 SELECT throws_ok($$SELECT nps_combine(
                      '{"version":1,"kind":"nps","counts":[9223372036854775807,0,0,0,0,0,0,0,0,0,0]}',
                      '{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,0,0,0,0]}')$$, '22003',
-                 'combined NPS summary has too many responses', 'nps_combine: a count overflows');
+                 'cannot combine NPS summaries: the result is out of range', 'nps_combine: a count overflows');
 SELECT throws_ok($$SELECT nps_combine(
                      '{"version":1,"kind":"nps","counts":[9223372036854775807,0,0,0,0,0,0,0,0,0,0]}',
                      '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]}')$$, '22003', NULL,

@@ -1,0 +1,163 @@
+/*
+ * accessors.c
+ *		Reading a stored summary: responses, bucket shares, the distribution,
+ *		the mean, and the total and effective (Kish) weight.
+ *
+ * nps(s), csat(s), ces(s) and the bucket counts are the final functions of
+ * the plain aggregates (metrics.c), so a summary answers exactly what the
+ * aggregate over the same rows answers.
+ */
+#include "postgres.h"
+
+#include "summary.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(summary_responses);
+PG_FUNCTION_INFO_V1(summary_mean_score);
+PG_FUNCTION_INFO_V1(summary_total_weight_sql);
+PG_FUNCTION_INFO_V1(summary_effective_n);
+PG_FUNCTION_INFO_V1(nps_promoters_percent);
+PG_FUNCTION_INFO_V1(nps_passives_percent);
+PG_FUNCTION_INFO_V1(nps_detractors_percent);
+PG_FUNCTION_INFO_V1(summary_distribution);
+
+/* Number of responses (rows), weighted or not; 0 for an empty summary. */
+Datum
+summary_responses(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(summary_total(PG_GETARG_SUMMARY(0)));
+}
+
+Datum
+summary_mean_score(PG_FUNCTION_ARGS)
+{
+	bool		is_null;
+	Datum		mean = summary_mean(PG_GETARG_SUMMARY(0), &is_null);
+
+	if (is_null)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(mean);
+}
+
+/* Sum of the weights; the number of responses when unweighted. */
+Datum
+summary_total_weight_sql(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(summary_total_weight(PG_GETARG_SUMMARY(0)));
+}
+
+/*
+ * Kish's effective sample size (sum w)^2 / sum w^2: the number of
+ * unweighted responses that would give the same precision.  Unweighted it
+ * is the number of responses.  NULL when there is no weight at all.
+ */
+double
+summary_effective_size(const ScoreSummary *summary)
+{
+	double		weight;
+
+	if (!summary_is_weighted(summary))
+		return (double) summary_total(summary);
+	weight = summary_total_weight(summary);
+	if (weight == 0)
+		return 0;
+	/* divide before squaring: (sum w)^2 alone can overflow */
+	return (weight / summary->weight_sq) * weight;
+}
+
+Datum
+summary_effective_n(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(summary_effective_size(PG_GETARG_SUMMARY(0)));
+}
+
+static Datum
+bucket_percent(FunctionCallInfo fcinfo, int lo, int hi)
+{
+	bool		is_null;
+	Datum		result = summary_percent_between(PG_GETARG_SUMMARY(0), lo, hi, &is_null);
+
+	if (is_null)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(result);
+}
+
+Datum
+nps_promoters_percent(PG_FUNCTION_ARGS)
+{
+	return bucket_percent(fcinfo, NPS_PROMOTER_MIN, 10);
+}
+
+Datum
+nps_passives_percent(PG_FUNCTION_ARGS)
+{
+	return bucket_percent(fcinfo, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
+}
+
+Datum
+nps_detractors_percent(PG_FUNCTION_ARGS)
+{
+	return bucket_percent(fcinfo, 0, NPS_DETRACTOR_MAX);
+}
+
+#if PG_VERSION_NUM < 150000
+/* InitMaterializedSRF() arrived in PostgreSQL 15; this is what it does. */
+static void
+InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old_context;
+	TupleDesc	tupdesc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	old_context = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->setDesc = tupdesc;
+	MemoryContextSwitchTo(old_context);
+}
+#endif
+
+/*
+ * distribution(s): one row per score of the scale, also for scores nobody
+ * gave, so a chart has every bar:
+ *	 (score integer, responses bigint, weight double precision, percent numeric)
+ * weight is the number of responses when unweighted; percent is NULL when
+ * the summary is empty.  A summary whose scale is not fixed yet (an empty
+ * csat_agg() or ces_agg()) has no rows.
+ */
+Datum
+summary_distribution(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (summary->scale_max == 0)
+		return (Datum) 0;
+
+	(void) summary_total(summary);	/* checks that the counts add up */
+	for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = Int32GetDatum(s);
+		values[1] = Int64GetDatum(summary->count[s]);
+		values[2] = Float8GetDatum(summary_is_weighted(summary)
+								   ? summary->weight[s] : (double) summary->count[s]);
+		values[3] = summary_percent_between(summary, s, s, &nulls[3]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

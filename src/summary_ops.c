@@ -1,0 +1,83 @@
+/*
+ * summary_ops.c
+ *		Operations on whole summaries: the final function of nps_agg(),
+ *		csat_agg() and ces_agg(), the rollup() aggregates, and equality.
+ *
+ * rollup() merges stored summaries with the same arithmetic as the combine
+ * function of the plain aggregates, so nps(rollup(daily)) is exactly
+ * nps(score) over all the days' rows.  Its state starts NULL and is the
+ * first summary seen (copied by the executor), so one rollup serves
+ * weighted and unweighted summaries alike; mixing them is refused.
+ */
+#include "postgres.h"
+
+#include "summary.h"
+#include "score_args.h"
+
+PG_FUNCTION_INFO_V1(score_summary_result);
+PG_FUNCTION_INFO_V1(score_summary_rollup);
+PG_FUNCTION_INFO_V1(score_summary_rollup_inverse);
+PG_FUNCTION_INFO_V1(score_summary_eq);
+PG_FUNCTION_INFO_V1(score_summary_ne);
+
+/*
+ * Final function of the *_agg() aggregates: the state itself, copied,
+ * because in a moving window frame the state is updated in place after the
+ * row's result has been taken.
+ */
+Datum
+score_summary_result(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(summary_copy(PG_GETARG_SUMMARY(0)));
+}
+
+/* rollup() transition and combine: adds a summary into the state. */
+Datum
+score_summary_rollup(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	summary_add(state, PG_GETARG_SUMMARY(1), "roll up");
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * rollup()'s inverse for moving window frames: exact for unweighted
+ * summaries.  For weighted ones it returns NULL, which tells the executor
+ * to recompute the frame: subtracting a rounded sum of weights would not
+ * give back the sum without it.
+ */
+Datum
+score_summary_rollup_inverse(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	if (summary_is_weighted(state))
+		PG_RETURN_NULL();
+	summary_subtract(state, PG_GETARG_SUMMARY(1));
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * Equal summaries have the same format, metric, scale and counts and, when
+ * weighted, the same weight sums.  Every path that builds a summary
+ * normalizes -0 to 0 and leaves slots outside the scale zero, so comparing
+ * the bytes is comparing the fields.
+ */
+static bool
+summaries_equal(const ScoreSummary *a, const ScoreSummary *b)
+{
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+Datum
+score_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(summaries_equal(PG_GETARG_SUMMARY(0), PG_GETARG_SUMMARY(1)));
+}
+
+Datum
+score_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!summaries_equal(PG_GETARG_SUMMARY(0), PG_GETARG_SUMMARY(1)));
+}

@@ -1,0 +1,145 @@
+/*
+ * weighted_agg.c
+ *		Transition functions of the weighted aggregates:
+ *		nps(score, weight), csat(score, scale_max, satisfied_from, weight),
+ *		ces(score, scale_max, weight) and their *_agg summary forms.
+ *
+ * The state is a format-2 ScoreSummary: per score the number of rows and the
+ * sum of their weights, plus the sum of squared weights for Kish's effective
+ * sample size.  Weights are double precision, so these sums are rounded;
+ * there is no inverse transition (a window frame is recomputed), because
+ * subtracting a rounded sum does not give back the sum without that row.
+ *
+ * The weight is the last argument, after the scale, so that an integer
+ * weight column can never be taken for a scale_max.
+ */
+#include "postgres.h"
+
+#include "summary.h"
+#include "score_args.h"
+
+#include <math.h>
+
+#include "common/int.h"
+#include "utils/float.h"
+
+PG_FUNCTION_INFO_V1(weighted_trans_int2);
+PG_FUNCTION_INFO_V1(weighted_trans_int4);
+PG_FUNCTION_INFO_V1(weighted_trans_int8);
+PG_FUNCTION_INFO_V1(weighted_trans_numeric);
+PG_FUNCTION_INFO_V1(weighted_trans_float8);
+
+/*
+ * Accepted weights: 0, or 1e-100 .. 1e100.  Within these bounds neither a
+ * square underflows to zero nor can any sum of up to 2^63 weights or
+ * squared weights overflow, so a summary built from rows is always finite.
+ */
+#define WEIGHT_MIN	1e-100
+#define WEIGHT_MAX	1e100
+
+static double
+checked_weight(const ScoreSummary *state, float8 weight)
+{
+	if (isnan(weight) || isinf(weight) || weight < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s weight %s is invalid", summary_kind_name(state->kind),
+						float8out_internal(weight)),
+				 errdetail("Weights must be finite and not negative.")));
+	if (weight != 0 && (weight < WEIGHT_MIN || weight > WEIGHT_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s weight %s is out of range", summary_kind_name(state->kind),
+						float8out_internal(weight)),
+				 errdetail("A weight must be 0 or between 1e-100 and 1e100.")));
+	return weight + 0.0;		/* -0 counts as 0 */
+}
+
+/*
+ * Adds one weighted response.  Sums can only become infinite in a state that
+ * did not grow from zero here (a hand-made summary passed to the transition
+ * function), but that is still an error, never an infinite result.
+ */
+static void
+add_weighted_score(ScoreSummary *state, int64 score, double weight)
+{
+	if (unlikely(pg_add_s64_overflow(state->count[score], 1, &state->count[score])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s summary has too many responses", summary_kind_name(state->kind)),
+				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
+						   score)));
+	state->weight[score] += weight;
+	state->weight_sq += weight * weight;
+	if (unlikely(isinf(state->weight[score]) || isinf(state->weight_sq)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s summary weights are out of range", summary_kind_name(state->kind)),
+				 errdetail("The sum of the weights would exceed the double precision range.")));
+}
+
+/*
+ * Shared body.  Arguments: state, score, then for csat/ces the scale
+ * parameters, then the weight (always last).  The scale and the weight are
+ * checked on every row where they are given, also when the score is NULL;
+ * a row with a NULL score or a NULL weight is skipped.
+ */
+static Datum
+weighted_step(FunctionCallInfo fcinfo, ScoreType type)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+	int			weight_arg = PG_NARGS() - 1;
+	double		weight;
+	Scale		scale = {0, 0};
+	int64		score;
+
+	if (!summary_is_weighted(state))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a weighted transition needs a weighted %s summary",
+						summary_kind_name(state->kind))));
+	if (state->kind != SUMMARY_NPS)
+		scale = row_scale(fcinfo, state->kind, PG_NARGS() - 3);
+	if (PG_ARGISNULL(weight_arg))
+		PG_RETURN_POINTER(state);
+	weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(state);
+
+	if (state->kind != SUMMARY_NPS)
+		fix_scale(state, scale);
+	score = score_argument(fcinfo, state, type);
+	check_score(state, score);
+	add_weighted_score(state, score, weight);
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+weighted_trans_int2(PG_FUNCTION_ARGS)
+{
+	return weighted_step(fcinfo, SCORE_INT2);
+}
+
+Datum
+weighted_trans_int4(PG_FUNCTION_ARGS)
+{
+	return weighted_step(fcinfo, SCORE_INT4);
+}
+
+Datum
+weighted_trans_int8(PG_FUNCTION_ARGS)
+{
+	return weighted_step(fcinfo, SCORE_INT8);
+}
+
+Datum
+weighted_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return weighted_step(fcinfo, SCORE_NUMERIC);
+}
+
+Datum
+weighted_trans_float8(PG_FUNCTION_ARGS)
+{
+	return weighted_step(fcinfo, SCORE_FLOAT8);
+}
