@@ -14,11 +14,14 @@
 #include "summary.h"
 #include "score_args.h"
 
+#include "common/hashfn.h"
+
 PG_FUNCTION_INFO_V1(score_summary_result);
 PG_FUNCTION_INFO_V1(score_summary_rollup);
 PG_FUNCTION_INFO_V1(score_summary_rollup_inverse);
 PG_FUNCTION_INFO_V1(score_summary_eq);
 PG_FUNCTION_INFO_V1(score_summary_ne);
+PG_FUNCTION_INFO_V1(score_summary_hash);
 
 /*
  * Final function of the *_agg() aggregates: the state itself, copied,
@@ -80,4 +83,13 @@ Datum
 score_summary_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!summaries_equal(PG_GETARG_SUMMARY(0), PG_GETARG_SUMMARY(1)));
+}
+
+/* Consistent with equality: equal summaries have equal bytes. */
+Datum
+score_summary_hash(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+
+	return hash_any((const unsigned char *) summary, VARSIZE(summary));
 }

@@ -1168,6 +1168,12 @@ AS 'MODULE_PATHNAME', 'score_summary_ne'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_summary_ne(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Inequality of nps_summary values';
 
+CREATE FUNCTION @extschema@.nps_summary_hash(@extschema@.nps_summary)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'score_summary_hash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_summary_hash(@extschema@.nps_summary) IS 'Hash of a nps_summary value, consistent with =';
+
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.nps_summary,
     RIGHTARG = @extschema@.nps_summary,
@@ -1175,7 +1181,8 @@ CREATE OPERATOR @extschema@.= (
     COMMUTATOR = OPERATOR(@extschema@.=),
     NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = pg_catalog.eqsel,
-    JOIN = pg_catalog.eqjoinsel
+    JOIN = pg_catalog.eqjoinsel,
+    HASHES
 );
 COMMENT ON OPERATOR @extschema@.=(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Equal: same format, scale, counts and weights';
 
@@ -1190,6 +1197,12 @@ CREATE OPERATOR @extschema@.<> (
 );
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Not equal: same format, scale, counts and weights';
 
+CREATE OPERATOR CLASS @extschema@.nps_summary_hash_ops
+DEFAULT FOR TYPE @extschema@.nps_summary USING hash AS
+    OPERATOR 1 @extschema@.= (@extschema@.nps_summary, @extschema@.nps_summary),
+    FUNCTION 1 @extschema@.nps_summary_hash(@extschema@.nps_summary);
+COMMENT ON OPERATOR CLASS @extschema@.nps_summary_hash_ops USING hash IS 'Lets GROUP BY, DISTINCT, UNION and hash joins use nps_summary values';
+
 CREATE FUNCTION @extschema@.csat_summary_eq(@extschema@.csat_summary, @extschema@.csat_summary)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'score_summary_eq'
@@ -1202,6 +1215,12 @@ AS 'MODULE_PATHNAME', 'score_summary_ne'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_summary_ne(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Inequality of csat_summary values';
 
+CREATE FUNCTION @extschema@.csat_summary_hash(@extschema@.csat_summary)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'score_summary_hash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_summary_hash(@extschema@.csat_summary) IS 'Hash of a csat_summary value, consistent with =';
+
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.csat_summary,
     RIGHTARG = @extschema@.csat_summary,
@@ -1209,7 +1228,8 @@ CREATE OPERATOR @extschema@.= (
     COMMUTATOR = OPERATOR(@extschema@.=),
     NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = pg_catalog.eqsel,
-    JOIN = pg_catalog.eqjoinsel
+    JOIN = pg_catalog.eqjoinsel,
+    HASHES
 );
 COMMENT ON OPERATOR @extschema@.=(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Equal: same format, scale, counts and weights';
 
@@ -1224,6 +1244,12 @@ CREATE OPERATOR @extschema@.<> (
 );
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Not equal: same format, scale, counts and weights';
 
+CREATE OPERATOR CLASS @extschema@.csat_summary_hash_ops
+DEFAULT FOR TYPE @extschema@.csat_summary USING hash AS
+    OPERATOR 1 @extschema@.= (@extschema@.csat_summary, @extschema@.csat_summary),
+    FUNCTION 1 @extschema@.csat_summary_hash(@extschema@.csat_summary);
+COMMENT ON OPERATOR CLASS @extschema@.csat_summary_hash_ops USING hash IS 'Lets GROUP BY, DISTINCT, UNION and hash joins use csat_summary values';
+
 CREATE FUNCTION @extschema@.ces_summary_eq(@extschema@.ces_summary, @extschema@.ces_summary)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'score_summary_eq'
@@ -1236,6 +1262,12 @@ AS 'MODULE_PATHNAME', 'score_summary_ne'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_summary_ne(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Inequality of ces_summary values';
 
+CREATE FUNCTION @extschema@.ces_summary_hash(@extschema@.ces_summary)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'score_summary_hash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_summary_hash(@extschema@.ces_summary) IS 'Hash of a ces_summary value, consistent with =';
+
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.ces_summary,
     RIGHTARG = @extschema@.ces_summary,
@@ -1243,7 +1275,8 @@ CREATE OPERATOR @extschema@.= (
     COMMUTATOR = OPERATOR(@extschema@.=),
     NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = pg_catalog.eqsel,
-    JOIN = pg_catalog.eqjoinsel
+    JOIN = pg_catalog.eqjoinsel,
+    HASHES
 );
 COMMENT ON OPERATOR @extschema@.=(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Equal: same format, scale, counts and weights';
 
@@ -1257,6 +1290,12 @@ CREATE OPERATOR @extschema@.<> (
     JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Not equal: same format, scale, counts and weights';
+
+CREATE OPERATOR CLASS @extschema@.ces_summary_hash_ops
+DEFAULT FOR TYPE @extschema@.ces_summary USING hash AS
+    OPERATOR 1 @extschema@.= (@extschema@.ces_summary, @extschema@.ces_summary),
+    FUNCTION 1 @extschema@.ces_summary_hash(@extschema@.ces_summary);
+COMMENT ON OPERATOR CLASS @extschema@.ces_summary_hash_ops USING hash IS 'Lets GROUP BY, DISTINCT, UNION and hash joins use ces_summary values';
 
 -- ---------------------------------------------------------------------------
 -- accessors: read a summary

@@ -1,0 +1,123 @@
+-- scripts/concurrency.sh: checks after the load, once the clients are gone.
+-- One row per check: name | pass (t/f) | detail.  The extension's results are
+-- compared with = (exact numeric equality) against hand-written SQL over the
+-- ledger, which no nps_ext function ever read.
+--
+--   psql -v inserted=N : insert transactions pgbench counted plus the preload
+
+-- Bring the view up to date with the final table (quiescent now).
+REFRESH MATERIALIZED VIEW CONCURRENTLY daily;
+
+CREATE TEMP TABLE result (ord int, name text, pass bool, detail text);
+
+-- Hand-written formulas over the ledger: overall, and per (day, channel).
+CREATE TEMP VIEW ledger_formulas AS
+SELECT day, channel,
+       count(*)                                                   AS n,
+       count(score)                                               AS n_score,
+       count(*) FILTER (WHERE score >= 9)                         AS promoters,
+       count(*) FILTER (WHERE score BETWEEN 7 AND 8)              AS passives,
+       count(*) FILTER (WHERE score <= 6)                         AS detractors,
+       100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))
+             / nullif(count(score), 0)                            AS nps,
+       count(sat)                                                 AS n_sat,
+       100.0 * count(*) FILTER (WHERE sat >= 4) / nullif(count(sat), 0) AS csat,
+       count(effort)                                              AS n_effort,
+       sum(effort)::numeric / nullif(count(effort), 0)            AS ces
+FROM ledger
+GROUP BY GROUPING SETS ((day, channel), ());
+
+-- 1. every insert is there, once
+INSERT INTO result
+SELECT 1, 'row counts: responses = ledger = inserts',
+       r = l AND l = :inserted,
+       format('responses %s, ledger %s, pgbench inserts + preload %s', r, l, :inserted)
+FROM (SELECT count(*) AS r FROM responses) a, (SELECT count(*) AS l FROM ledger) b;
+
+-- 2. the aggregates over the final table equal the ledger's counts
+INSERT INTO result
+SELECT 2, 'nps/csat/ces(responses) = ledger formulas',
+       x.nps IS NOT DISTINCT FROM f.nps AND x.csat IS NOT DISTINCT FROM f.csat
+       AND x.ces IS NOT DISTINCT FROM f.ces
+       AND x.p = f.promoters AND x.pa = f.passives AND x.d = f.detractors,
+       format('nps %s vs %s, csat %s vs %s, ces %s vs %s, P/P/D %s/%s/%s vs %s/%s/%s',
+              x.nps, f.nps, x.csat, f.csat, x.ces, f.ces,
+              x.p, x.pa, x.d, f.promoters, f.passives, f.detractors)
+FROM (SELECT nps(score), csat(sat), ces(effort),
+             promoters(score) AS p, passives(score) AS pa, detractors(score) AS d
+      FROM responses) x,
+     ledger_formulas f
+WHERE f.day IS NULL AND f.channel IS NULL;
+
+-- 3. the rolled-up materialized view equals them too
+INSERT INTO result
+SELECT 3, 'rollup(daily) = ledger formulas',
+       x.nps IS NOT DISTINCT FROM f.nps AND x.csat IS NOT DISTINCT FROM f.csat
+       AND x.ces IS NOT DISTINCT FROM f.ces
+       AND x.rn = f.n_score AND x.rs = f.n_sat AND x.re = f.n_effort AND x.n = f.n
+       AND x.p = f.promoters AND x.d = f.detractors,
+       format('nps %s vs %s, csat %s vs %s, ces %s vs %s, responses(nps/csat/ces) %s/%s/%s vs %s/%s/%s, sum(n) %s vs %s',
+              x.nps, f.nps, x.csat, f.csat, x.ces, f.ces,
+              x.rn, x.rs, x.re, f.n_score, f.n_sat, f.n_effort, x.n, f.n)
+FROM (SELECT nps(rollup(nps)), csat(rollup(csat)), ces(rollup(ces)),
+             responses(rollup(nps)) AS rn, responses(rollup(csat)) AS rs,
+             responses(rollup(ces)) AS re, promoters(rollup(nps)) AS p,
+             detractors(rollup(nps)) AS d, sum(n) AS n
+      FROM daily) x,
+     ledger_formulas f
+WHERE f.day IS NULL AND f.channel IS NULL;
+
+-- 4. and so does every row of it, which also equals (summary =) a fresh
+--    nps_agg/csat_agg/ces_agg over the table
+INSERT INTO result
+SELECT 4, 'every daily row = ledger formulas and fresh summaries',
+       count(*) FILTER (WHERE NOT ok) = 0,
+       format('%s groups, %s mismatched%s', count(*), count(*) FILTER (WHERE NOT ok),
+              ': first ' || min(day_channel) FILTER (WHERE NOT ok))
+FROM (
+    SELECT coalesce(f.day, d.day)::text || '/' || coalesce(f.channel, d.channel) AS day_channel,
+           coalesce(f.n = d.n
+                    AND responses(d.nps) = f.n_score AND responses(d.csat) = f.n_sat
+                    AND responses(d.ces) = f.n_effort
+                    AND nps(d.nps) IS NOT DISTINCT FROM f.nps
+                    AND csat(d.csat) IS NOT DISTINCT FROM f.csat
+                    AND ces(d.ces) IS NOT DISTINCT FROM f.ces
+                    AND d.nps = s.nps AND d.csat = s.csat AND d.ces = s.ces, false) AS ok
+    FROM (SELECT * FROM ledger_formulas WHERE day IS NOT NULL) f
+    FULL JOIN daily d USING (day, channel)
+    LEFT JOIN (SELECT day, channel, nps_agg(score) AS nps, csat_agg(sat) AS csat,
+                      ces_agg(effort) AS ces
+               FROM responses GROUP BY day, channel) s USING (day, channel)
+) g;
+
+-- 5. moving aggregates (inverse transitions) over the final table equal the
+--    hand-written window formulas, row by row
+INSERT INTO result
+SELECT 5, 'moving nps/csat/ces over responses = window formulas',
+       count(*) FILTER (WHERE NOT ok) = 0,
+       format('%s rows, %s mismatched', count(*), count(*) FILTER (WHERE NOT ok))
+FROM (
+    SELECT nps(score) OVER w IS NOT DISTINCT FROM
+               100.0 * (count(*) FILTER (WHERE score >= 9) OVER w
+                        - count(*) FILTER (WHERE score <= 6) OVER w)
+               / nullif(count(score) OVER w, 0)
+           AND csat(sat) OVER w IS NOT DISTINCT FROM
+               100.0 * count(*) FILTER (WHERE sat >= 4) OVER w / nullif(count(sat) OVER w, 0)
+           AND ces(effort) OVER w IS NOT DISTINCT FROM
+               (sum(effort) OVER w)::numeric / nullif(count(effort) OVER w, 0) AS ok
+    FROM responses
+    WINDOW w AS (PARTITION BY channel ORDER BY id ROWS BETWEEN 99 PRECEDING AND CURRENT ROW)
+) m;
+
+-- 6. a refresh with nothing changed leaves every row of the view in place:
+--    REFRESH CONCURRENTLY compares rows by their bytes, so equal summaries
+--    must be byte-identical (no stray padding), or each refresh rewrites them
+CREATE TEMP TABLE before_refresh AS SELECT ctid AS tid, day, channel FROM daily;
+REFRESH MATERIALIZED VIEW CONCURRENTLY daily;
+INSERT INTO result
+SELECT 6, 'no-op REFRESH CONCURRENTLY rewrites no row',
+       count(*) FILTER (WHERE a.tid IS DISTINCT FROM b.ctid) = 0,
+       format('%s rows, %s rewritten', count(*), count(*) FILTER (WHERE a.tid IS DISTINCT FROM b.ctid))
+FROM before_refresh a FULL JOIN daily b USING (day, channel);
+
+SELECT name, CASE WHEN pass THEN 'PASS' ELSE 'FAIL' END, detail FROM result ORDER BY ord;

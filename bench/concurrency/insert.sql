@@ -1,0 +1,16 @@
+-- pgbench: one survey response, written to responses and, in the same
+-- transaction and from the same variables, to the independent ledger.
+-- -1 / 0 draws become NULL (no answer): about 1 in 12, 6 and 8.
+\set day random(0, 29)
+\set ch random(1, 4)
+\set score random(-1, 10)
+\set sat random(0, 5)
+\set effort random(0, 7)
+BEGIN;
+INSERT INTO responses (day, channel, score, sat, effort)
+VALUES (date '2025-01-01' + :day, (ARRAY['email', 'web', 'app', 'phone'])[:ch],
+        nullif(:score, -1), nullif(:sat, 0), nullif(:effort, 0));
+INSERT INTO ledger (day, channel, score, sat, effort)
+VALUES (date '2025-01-01' + :day, (ARRAY['email', 'web', 'app', 'phone'])[:ch],
+        nullif(:score, -1), nullif(:sat, 0), nullif(:effort, 0));
+END;

@@ -1,0 +1,135 @@
+-- Two-step summaries: nps_agg()/csat_agg()/ces_agg(), rollup(), accessors,
+-- equality, storage, and rollup equal to the direct aggregate.
+
+-- A summary read back gives exactly the aggregate over the same rows.
+SELECT nps(nps_agg(score)) = nps(score) AS nps_same,
+       csat(csat_agg(sat)) = csat(sat) AS csat_same,
+       csat(csat_agg(sat, 5, 3)) = csat(sat, 5, 3) AS csat3_same,
+       ces(ces_agg(effort)) = ces(effort) AS ces_same,
+       ces(ces_agg(effort, 7)) = ces(effort, 7) AS ces7_same
+FROM responses;
+
+SELECT nps_agg(score) FROM responses WHERE id <= 40;
+SELECT csat_agg(sat, 5, 4) FROM responses WHERE id <= 40;
+SELECT ces_agg(effort) FROM responses WHERE id <= 40;
+
+-- Accessors: counts, shares, mean, distribution.
+CREATE TEMP TABLE first100 AS
+SELECT nps_agg(score) AS s, csat_agg(sat) AS c, ces_agg(effort) AS e
+FROM responses WHERE id <= 100;
+
+SELECT responses(s), promoters(s), passives(s), detractors(s),
+       promoters_percent(s), passives_percent(s), detractors_percent(s),
+       nps(s), mean_score(s), total_weight(s), effective_responses(s)
+FROM first100;
+
+SELECT promoters(s) = (SELECT promoters(score) FROM responses WHERE id <= 100) AS promoters_same,
+       round(promoters_percent(s) - detractors_percent(s), 12) = round(nps(s), 12) AS shares_give_nps,
+       promoters_percent(s) + passives_percent(s) + detractors_percent(s) AS shares_sum
+FROM first100;
+
+SELECT responses(c), csat(c), mean_score(c), responses(e), ces(e), mean_score(e) = ces(e) AS ces_is_mean
+FROM first100;
+
+SELECT d.* FROM first100, distribution(s) AS d;
+SELECT d.* FROM first100, distribution(c) AS d;
+
+-- The distribution adds up and matches GROUP BY.
+SELECT count(*) AS scores, sum(d.responses) = responses(s) AS counts_add_up,
+       bool_and(d.responses = coalesce(g.n, 0)) AS matches_group_by
+FROM first100, distribution(s) AS d
+LEFT JOIN (SELECT score, count(*) AS n FROM responses WHERE id <= 100 GROUP BY score) AS g
+       ON g.score = d.score
+GROUP BY s;
+
+-- Summaries group, join and DISTINCT by value (hash operator class).
+SELECT count(*) AS distinct_summaries
+FROM (SELECT DISTINCT s FROM (SELECT nps_agg(score) AS s FROM responses WHERE id <= 24
+                              GROUP BY id % 12) AS x) AS y;
+SELECT s, count(*) FROM (SELECT nps_agg(score) AS s FROM responses WHERE id <= 24 GROUP BY id % 12) AS x
+GROUP BY s ORDER BY count(*) DESC, s::text LIMIT 3;
+
+-- Empty summaries: NULL metrics, zero counts, no distribution for an unfixed scale.
+SELECT nps(s), responses(s), promoters(s), promoters_percent(s), mean_score(s),
+       (SELECT count(*) FROM distribution(s)) AS distribution_rows
+FROM (SELECT nps_agg(score) AS s FROM responses WHERE false) AS x;
+SELECT csat(c), responses(c), (SELECT count(*) FROM distribution(c)) AS distribution_rows, c
+FROM (SELECT csat_agg(sat) AS c FROM responses WHERE false) AS x;
+SELECT nps_agg(score) IS NULL AS all_null_is_null, responses(nps_agg(score))
+FROM responses WHERE score IS NULL;
+
+-- ---------------------------------------------------------------------------
+-- Daily summaries in a materialized view, rolled up to months and the year.
+-- ---------------------------------------------------------------------------
+CREATE MATERIALIZED VIEW daily AS
+SELECT day, channel,
+       nps_agg(score) AS nps, csat_agg(sat) AS csat, ces_agg(effort) AS ces
+FROM responses GROUP BY day, channel;
+
+SELECT count(*) AS daily_rows FROM daily;
+
+-- Month by month, rollup of the days equals the aggregate over the raw rows.
+SELECT count(*) AS months,
+       count(*) FILTER (WHERE m.nps = r.nps AND m.csat = r.csat AND m.ces = r.ces
+                          AND m.n = r.n) AS equal
+FROM (SELECT date_trunc('month', day) AS month, nps(rollup(nps)) AS nps,
+             csat(rollup(csat)) AS csat, ces(rollup(ces)) AS ces, responses(rollup(nps)) AS n
+      FROM daily GROUP BY 1) AS m
+JOIN (SELECT date_trunc('month', day) AS month, nps(score), csat(sat), ces(effort), count(score) AS n
+      FROM responses GROUP BY 1) AS r USING (month);
+
+-- The whole year: the rolled-up summary equals the summary of all rows.
+SELECT (SELECT rollup(nps) FROM daily) = (SELECT nps_agg(score) FROM responses) AS nps_equal,
+       (SELECT rollup(csat) FROM daily) = (SELECT csat_agg(sat) FROM responses) AS csat_equal,
+       (SELECT rollup(ces) FROM daily) = (SELECT ces_agg(effort) FROM responses) AS ces_equal,
+       (SELECT rollup(nps) FROM daily) <> (SELECT nps_agg(score) FROM responses WHERE id > 1) AS ne_works;
+
+-- Rolling 30-day NPS from the daily rows (moving rollup, exact inverse)
+-- equals recomputing each frame from the raw rows.
+CREATE TEMP TABLE by_day AS
+SELECT day, rollup(nps) AS nps FROM daily GROUP BY day;
+SELECT count(*) AS days,
+       count(*) FILTER (WHERE w.rolling IS DISTINCT FROM
+                        (SELECT nps(score) FROM responses r
+                          WHERE r.day BETWEEN w.day - 29 AND w.day)) AS mismatches
+FROM (SELECT day, nps(rollup(nps) OVER (ORDER BY day RANGE BETWEEN interval '29 days' PRECEDING
+                                                          AND CURRENT ROW)) AS rolling
+      FROM by_day) AS w;
+
+-- nps_agg() over a moving frame: each row's summary is its own copy.
+SELECT id, nps_agg(score) OVER (ORDER BY id ROWS 2 PRECEDING) AS last3
+FROM responses WHERE id BETWEEN 1 AND 5 ORDER BY id;
+
+-- ---------------------------------------------------------------------------
+-- The same rollup under a forced parallel plan.
+-- ---------------------------------------------------------------------------
+CREATE TABLE daily_copy AS SELECT * FROM daily;
+ANALYZE daily_copy;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT rollup(nps) FROM daily_copy;
+SELECT rollup(nps) = (SELECT nps_agg(score) FROM responses) AS parallel_nps_equal,
+       rollup(csat) = (SELECT csat_agg(sat) FROM responses) AS parallel_csat_equal,
+       rollup(ces) = (SELECT ces_agg(effort) FROM responses) AS parallel_ces_equal
+FROM daily_copy;
+EXPLAIN (COSTS OFF) SELECT nps_agg(score) FROM responses;
+SELECT nps_agg(score) = (SELECT rollup(nps) FROM daily) AS parallel_agg_equal FROM responses;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+
+-- ---------------------------------------------------------------------------
+-- rollup() refuses what does not add up.
+-- ---------------------------------------------------------------------------
+SELECT rollup(c) FROM (VALUES ((SELECT csat_agg(4, 5, 4))), ((SELECT csat_agg(4, 7, 6)))) AS v(c);
+SELECT rollup(c) FROM (VALUES ((SELECT csat_agg(4, 5, 4))), ((SELECT csat_agg(4, 5, 3)))) AS v(c);
+SELECT rollup(e) FROM (VALUES ((SELECT ces_agg(4, 5))), ((SELECT ces_agg(4, 7)))) AS v(e);
+SELECT rollup(s) FROM (VALUES ((SELECT nps_agg(9))), ((SELECT nps_agg(9, 1.0)))) AS v(s);
+-- An empty (unfixed) summary adopts the other's scale; NULLs are skipped.
+SELECT rollup(c) FROM (VALUES ((SELECT csat_agg(NULL::int, 7, 6))), (NULL), ((SELECT csat_agg(7, 7, 6)))) AS v(c);
+SELECT rollup(s) FROM (SELECT nps_agg(score) AS s FROM responses WHERE false) AS x;

@@ -1,0 +1,91 @@
+-- Survey weights: weighted nps/csat/ces and their summaries, Kish's
+-- effective sample size, NULL and zero weights, errors, roll-ups.
+
+-- Weights that are multiples of 1/4 are exact binary fractions, so every sum
+-- below is exact and weighted results can be compared with '='.
+CREATE TEMP TABLE weighted AS
+SELECT id, channel, day, score, sat, effort,
+       CASE WHEN id % 101 = 0 THEN NULL ELSE (id % 8) * 0.25 END::float8 AS w
+FROM responses;
+
+-- The weighted NPS is 100 * (promoter weight - detractor weight) / total weight.
+SELECT nps(score, w) AS weighted_nps,
+       (100 * (sum(w) FILTER (WHERE score >= 9) - sum(w) FILTER (WHERE score <= 6))
+            / sum(w) FILTER (WHERE score IS NOT NULL))::numeric(20, 10) AS by_hand,
+       nps(score) AS unweighted
+FROM weighted;
+
+SELECT channel,
+       round(nps(score, w), 10) = round(((100 * (sum(w) FILTER (WHERE score >= 9) - sum(w) FILTER (WHERE score <= 6))
+                             / sum(w) FILTER (WHERE score IS NOT NULL AND w IS NOT NULL)))::numeric, 10)
+         AS nps_matches_to_10_places,
+       round(csat(sat, 5, 4, w), 10) = round((100 * sum(w) FILTER (WHERE sat >= 4)
+                              / sum(w) FILTER (WHERE sat IS NOT NULL AND w IS NOT NULL))::numeric, 10)
+         AS csat_matches_to_10_places,
+       round(ces(effort, 7, w), 10) = round((sum(w * effort) / sum(w) FILTER (WHERE effort IS NOT NULL AND w IS NOT NULL))::numeric, 10)
+         AS ces_matches_to_10_places
+FROM weighted GROUP BY channel ORDER BY channel;
+
+-- Equal weights give the unweighted figures (to the 15 digits of a double).
+SELECT nps(score, 2.0) AS weight_2, nps(score) AS unweighted,
+       round(nps(score, 2.0), 12) = round(nps(score), 12) AS same_to_12_places
+FROM responses;
+
+-- A weighted summary: counts of rows, weight sums, Kish's effective size.
+SELECT nps_agg(score, w) FROM weighted WHERE id <= 20;
+SELECT responses(s) AS rows_counted, total_weight(s),
+       effective_responses(s),
+       (sum_w * sum_w / sum_w2) AS kish_by_hand,
+       promoters(s), promoters_percent(s), mean_score(s)
+FROM (SELECT nps_agg(score, w) AS s,
+             sum(w) FILTER (WHERE score IS NOT NULL) AS sum_w,
+             sum(w * w) FILTER (WHERE score IS NOT NULL) AS sum_w2
+      FROM weighted WHERE id <= 20) AS x;
+SELECT d.* FROM (SELECT csat_agg(sat, 5, 4, w) AS c FROM weighted WHERE id <= 20) AS x,
+       distribution(c) AS d;
+
+-- NULL weight: the row is skipped.  Weight 0: the response is counted but
+-- weighs nothing.  Total weight 0: NULL, not 0 and not a division error.
+SELECT nps(score, w), responses(nps_agg(score, w)), total_weight(nps_agg(score, w))
+FROM (VALUES (10, 1.0), (0, NULL), (9, 0.0)) AS v(score, w);
+SELECT nps(score, w) AS zero_weight_nps, csat(score, 10, 9, w) AS zero_weight_csat,
+       ces(score, 10, w) AS zero_weight_ces, responses(nps_agg(score, w)),
+       effective_responses(nps_agg(score, w))
+FROM (VALUES (10, 0.0), (3, 0.0)) AS v(score, w);
+SELECT nps(score, w) AS no_rows FROM weighted WHERE false;
+
+-- Weighted daily summaries roll up to exactly the weighted summary of all rows.
+CREATE TEMP TABLE weighted_daily AS
+SELECT day, nps_agg(score, w) AS nps, csat_agg(sat, 5, 4, w) AS csat, ces_agg(effort, 7, w) AS ces
+FROM weighted GROUP BY day;
+SELECT (SELECT rollup(nps) FROM weighted_daily) = (SELECT nps_agg(score, w) FROM weighted) AS nps_equal,
+       (SELECT rollup(csat) FROM weighted_daily) = (SELECT csat_agg(sat, 5, 4, w) FROM weighted) AS csat_equal,
+       (SELECT rollup(ces) FROM weighted_daily) = (SELECT ces_agg(effort, 7, w) FROM weighted) AS ces_equal,
+       (SELECT nps(rollup(nps)) FROM weighted_daily) = (SELECT nps(score, w) FROM weighted) AS nps_value_equal;
+
+-- Rolling weighted figures: no inverse, each frame is recomputed, and the
+-- rolled-up moving window agrees with the raw rows.
+SELECT count(*) AS days,
+       count(*) FILTER (WHERE r.rolling IS DISTINCT FROM
+                        (SELECT nps(score, w) FROM weighted x WHERE x.day BETWEEN r.day - 6 AND r.day))
+         AS mismatches
+FROM (SELECT day, nps(rollup(nps) OVER (ORDER BY day ROWS 6 PRECEDING)) AS rolling
+      FROM weighted_daily) AS r;
+
+-- Weight sums that are not binary fractions survive text I/O exactly
+-- (shortest round-trip digits, whatever extra_float_digits says).
+SET extra_float_digits = -15;
+SELECT s::text::nps_summary = s AS text_round_trip
+FROM (SELECT nps_agg(score, w / 3) AS s FROM weighted) AS x;
+RESET extra_float_digits;
+
+-- Weights are data, checked on every row.
+SELECT nps(score, w) FROM (VALUES (9, -1.0)) AS v(score, w);
+SELECT nps(score, w) FROM (VALUES (9, 'NaN'::float8)) AS v(score, w);
+SELECT nps(score, w) FROM (VALUES (9, 'Infinity'::float8)) AS v(score, w);
+SELECT csat(score, 5, 4, w) FROM (VALUES (NULL::int, -0.5)) AS v(score, w);
+SELECT ces(score, 7, w) FROM (VALUES (3, 1e101)) AS v(score, w);
+SELECT nps(score, w) FROM (VALUES (9, 1e-101)) AS v(score, w);
+SELECT csat(score, 5, 4, w) FROM (VALUES (6, 1.0)) AS v(score, w);
+-- An integer weight column can never be taken for a scale: the weight comes last.
+SELECT csat(4, 5, 4, 3) AS csat_weight_3, ces(4, 5, 2) AS ces_weight_2;
