@@ -115,10 +115,10 @@ else
 fi
 
 # pgbench's report: totals, then one block per script.
-total() { sed -n "s/^$1//p" "$bench_out" | head -n 1; }
+total() { sed -n "s/^$1.*\$/\\1/p" "$bench_out" | head -n 1; }
 tps=$(total 'tps = \([0-9.]*\) (without initial connection time)')
-processed=$(total 'number of transactions actually processed: \([0-9]*\).*')
-failed=$(total 'number of failed transactions: \([0-9]*\).*')
+processed=$(total 'number of transactions actually processed: \([0-9]*\)')
+failed=$(total 'number of failed transactions: \([0-9]*\)')
 lat_avg=$(total 'latency average = \([0-9.]*\) ms')
 lat_sd=$(total 'latency stddev = \([0-9.]*\) ms')
 # per script: name weight transactions tps failed latency-avg latency-stddev
@@ -161,7 +161,7 @@ scan_log() {
 
 inserts=$(awk '$1 == "insert" { print $3 }' <<< "$per_script")
 case "$inserts" in ''|*[!0-9]*) inserts=-1 ;; esac
-if checks_out=$(run_psql -d "$DB" -At -F'|' -v inserted="$((inserts + PRELOAD))" -f "$CONC_SQL/check.sql"); then
+if checks_out=$(run_psql -d "$DB" -At -F'|' -v counted="$((inserts + PRELOAD))" -v clients="$CLIENTS" -f "$CONC_SQL/check.sql"); then
   while IFS='|' read -r name verdict detail; do
     check "$name" "$([ "$verdict" = PASS ] && echo 1 || echo 0)" "$detail"
   done <<< "$checks_out"

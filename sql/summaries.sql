@@ -133,3 +133,5 @@ SELECT rollup(s) FROM (VALUES ((SELECT nps_agg(9))), ((SELECT nps_agg(9, 1.0))))
 -- An empty (unfixed) summary adopts the other's scale; NULLs are skipped.
 SELECT rollup(c) FROM (VALUES ((SELECT csat_agg(NULL::int, 7, 6))), (NULL), ((SELECT csat_agg(7, 7, 6)))) AS v(c);
 SELECT rollup(s) FROM (SELECT nps_agg(score) AS s FROM responses WHERE false) AS x;
+
+DROP MATERIALIZED VIEW daily;
