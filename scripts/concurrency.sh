@@ -12,11 +12,15 @@
 #                             quick mode for make test)
 #   NPS_CONCURRENCY_CLIENTS   pgbench clients (default 16)
 #   NPS_CONCURRENCY_THREADS   pgbench threads (default 2, at most the clients)
+#   NPS_CONCURRENCY_MODE      pgbench query mode: simple (default), extended or
+#                             prepared
 #   NPS_CONCURRENCY_PRELOAD   responses loaded before the clients start
 #                             (default 10000)
 #   NPS_CONCURRENCY_VERBOSE   1: print pgbench's whole report (per-statement
 #                             latencies), not only the summary
-#   NPS_PORT                  port of the private cluster (default 54351)
+#   NPS_CONCURRENCY_PORT      port of the private cluster (default 54351; not
+#                             NPS_PORT, so that NPS_PORT=... make test cannot
+#                             point this script at the test suite's cluster)
 #   NPS_KEEP_CLUSTER          1: leave the cluster running (see common.sh)
 #
 # Always a private throwaway cluster (the PG* variables are ignored: the
@@ -28,15 +32,20 @@
 #
 # The scenario's SQL is in bench/concurrency/: schema.sql (tables, ledger,
 # view), one pgbench script per kind of client, check.sql (the checks).
-NPS_PORT=${NPS_PORT:-54351}
+NPS_PORT=${NPS_CONCURRENCY_PORT:-54351}
 source "$(dirname "$0")/common.sh"
+# shellcheck disable=SC2034  # read by start_cluster
 NPS_FORCE_PRIVATE=1
+if [ "${PGPORT:-}" = "$NPS_PORT" ]; then
+  echo "port $NPS_PORT is the one PGPORT points at; set NPS_CONCURRENCY_PORT to another" >&2; exit 2
+fi
 unset PGDATABASE
 
 SECS=${NPS_CONCURRENCY_SECONDS:-30}
 CLIENTS=${NPS_CONCURRENCY_CLIENTS:-16}
 THREADS=${NPS_CONCURRENCY_THREADS:-2}
 PRELOAD=${NPS_CONCURRENCY_PRELOAD:-10000}
+MODE=${NPS_CONCURRENCY_MODE:-simple}
 DB=nps_ext_concurrency
 CONC_SQL="$NPS_TOP/bench/concurrency"
 PGBENCH="$PG_BIN/pgbench"
@@ -48,6 +57,7 @@ if [ "$SECS" -lt 1 ] || [ "$CLIENTS" -lt 1 ] || [ "$THREADS" -lt 1 ]; then
   echo "NPS_CONCURRENCY_SECONDS, _CLIENTS and _THREADS must be at least 1" >&2; exit 2
 fi
 [ "$THREADS" -gt "$CLIENTS" ] && THREADS=$CLIENTS
+case "$MODE" in simple|extended|prepared) ;; *) echo "NPS_CONCURRENCY_MODE must be simple, extended or prepared" >&2; exit 2 ;; esac
 if [ "$CLIENTS" -gt 90 ]; then
   echo "NPS_CONCURRENCY_CLIENTS must be at most 90 (max_connections is 100)" >&2; exit 2
 fi
@@ -102,16 +112,18 @@ check() {  # check NAME PASS(0/1) DETAIL
 
 args=()
 for s in "${SCRIPTS[@]}"; do args+=(-f "$CONC_SQL/${s%@*}.sql@${s#*@}"); done
-log "pgbench: $CLIENTS clients, $THREADS threads, $SECS s over the Unix socket $PGHOST"
-rc=0
-"$PGBENCH" -n -h "$PGHOST" -p "$PGPORT" -U postgres \
-  -c "$CLIENTS" -j "$THREADS" -T "$SECS" -P 5 --failures-detailed -r \
-  "${args[@]}" "$DB" > "$bench_out" 2>&1 || rc=$?
-
+log "pgbench: $CLIENTS clients, $THREADS threads, $SECS s, $MODE protocol, over the Unix socket $PGHOST"
+# -T bounds the load; timeout bounds pgbench itself should a backend hang.
+# Progress lines are shown as they come, the whole report goes to $bench_out.
+set +e
+timeout --kill-after=10 "$((SECS + 60))" \
+  "$PGBENCH" -n -h "$PGHOST" -p "$PGPORT" -U postgres \
+  -c "$CLIENTS" -j "$THREADS" -T "$SECS" -M "$MODE" -P 5 --failures-detailed -r \
+  "${args[@]}" "$DB" 2>&1 | tee "$bench_out" | { grep --line-buffered '^progress:' >&2; true; }
+rc=${PIPESTATUS[0]}
+set -e
 if [ "${NPS_CONCURRENCY_VERBOSE:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
   cat "$bench_out"
-else
-  grep -E '^progress:' "$bench_out" >&2 || true
 fi
 
 # pgbench's report: totals, then one block per script.
@@ -161,7 +173,7 @@ scan_log() {
 
 inserts=$(awk '$1 == "insert" { print $3 }' <<< "$per_script")
 case "$inserts" in ''|*[!0-9]*) inserts=-1 ;; esac
-if checks_out=$(run_psql -d "$DB" -At -F'|' -v counted="$((inserts + PRELOAD))" -v clients="$CLIENTS" -f "$CONC_SQL/check.sql"); then
+if checks_out=$(PGOPTIONS="${PGOPTIONS:-} -c statement_timeout=120s" run_psql -d "$DB" -At -F'|' -v counted="$((inserts + PRELOAD))" -v clients="$CLIENTS" -f "$CONC_SQL/check.sql"); then
   while IFS='|' read -r name verdict detail; do
     check "$name" "$([ "$verdict" = PASS ] && echo 1 || echo 0)" "$detail"
   done <<< "$checks_out"
@@ -177,5 +189,6 @@ check "server log clean" "$([ -z "$bad_log" ] && echo 1 || echo 0)" \
 echo
 restarted=$([ "$identity_before" = "$identity_after" ] && echo "server not restarted" || echo "SERVER RESTARTED")
 verdict=$([ $fails -eq 0 ] && echo "aggregates = ledger" || echo "$fails check(s) FAILED")
-echo "Concurrency: $CLIENTS clients, $SECS s, ${tps:-?} tps (without connection time), ${processed:-?} transactions, ${failed:-?} failed transactions, $restarted, $verdict ($((SECONDS - started)) s in all)"
+[ -n "$tps" ] && tps=$(LC_ALL=C printf '%.1f' "$tps")
+echo "Concurrency: $CLIENTS clients, $SECS s, ${tps:-?} tps (without initial connection time), ${processed:-?} transactions, ${failed:-?} failed transactions, $restarted, $verdict ($((SECONDS - started)) s in all)"
 [ $fails -eq 0 ]

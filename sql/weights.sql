@@ -31,6 +31,14 @@ SELECT nps(score, 2.0) AS weight_2, nps(score) AS unweighted,
        round(nps(score, 2.0), 12) = round(nps(score), 12) AS same_to_12_places
 FROM responses;
 
+-- Weight sums are double-doubles (sum plus rounding error): 120,000 weights
+-- of 0.1, none exact in binary, still give the unweighted NPS to all 15
+-- digits shown, where plain double summation (sum() by hand) drifts.
+SELECT nps(s, 0.1) AS weighted, nps(s) AS unweighted,
+       (100 * (sum(0.1::float8) FILTER (WHERE s >= 9) - sum(0.1::float8) FILTER (WHERE s <= 6))
+            / sum(0.1::float8)) AS float8_sum_by_hand
+FROM (SELECT (ARRAY[10, 10, 0])[1 + i % 3] AS s FROM generate_series(1, 120000) AS i) AS x;
+
 -- A weighted summary: counts of rows, weight sums, Kish's effective size.
 SELECT nps_agg(score, w) FROM weighted WHERE id <= 20;
 SELECT responses(s) AS rows_counted, total_weight(s),

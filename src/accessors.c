@@ -155,7 +155,7 @@ summary_distribution(PG_FUNCTION_ARGS)
 		values[0] = Int32GetDatum(s);
 		values[1] = Int64GetDatum(summary->count[s]);
 		values[2] = Float8GetDatum(summary_is_weighted(summary)
-								   ? summary->weight[s] : (double) summary->count[s]);
+								   ? summary_weight_of(summary, s) : (double) summary->count[s]);
 		values[3] = summary_percent_between(summary, s, s, &nulls[3]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}

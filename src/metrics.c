@@ -151,7 +151,7 @@ summary_mean(const ScoreSummary *state, bool *is_null)
 		if (weight == 0)
 			return (Datum) 0;
 		for (int s = 0; s <= state->scale_max; s++)
-			weighted_sum += s * state->weight[s];
+			weighted_sum += s * summary_weight_of(state, s);
 		return DirectFunctionCall1(numeric_trim_scale,
 								   DirectFunctionCall1(float8_numeric,
 													   Float8GetDatum(weighted_sum / weight)));

@@ -372,14 +372,14 @@ ces_mean_se(const ScoreSummary *summary, int min, double *mean, double *se)
 		return false;
 	for (int s = 1; s <= summary->scale_max; s++)
 	{
-		double		w = summary_is_weighted(summary) ? summary->weight[s] : (double) summary->count[s];
+		double		w = summary_is_weighted(summary) ? summary_weight_of(summary, s) : (double) summary->count[s];
 
 		sum += w * s;
 	}
 	*mean = sum / weight;
 	for (int s = 1; s <= summary->scale_max; s++)
 	{
-		double		w = summary_is_weighted(summary) ? summary->weight[s] : (double) summary->count[s];
+		double		w = summary_is_weighted(summary) ? summary_weight_of(summary, s) : (double) summary->count[s];
 
 		square_sum += w * (s - *mean) * (s - *mean);
 	}

@@ -10,6 +10,7 @@
 
 #include "summary.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "common/int.h"
@@ -86,6 +87,13 @@ scale_problem(const ScoreSummary *summary)
 	return NULL;
 }
 
+/* A double-double's low part is at most half an ulp of its high part. */
+static bool
+sum_error_plausible(float8 hi, float8 lo)
+{
+	return !isnan(lo) && fabs(lo) <= fabs(hi) * DBL_EPSILON && (lo != 0 || !signbit(lo));
+}
+
 /*
  * Weights are finite and non-negative, a score without responses has no
  * weight, and the squared weights are zero exactly when all weights are.
@@ -101,12 +109,16 @@ weight_problem(const ScoreSummary *summary)
 
 		if (!(w >= 0) || isinf(w))
 			return "A weight sum is negative or not finite.";
+		if (!sum_error_plausible(w, summary->weight_lo[s]))
+			return "A weight sum's rounding error is larger than the rounding of the sum.";
 		if (w != 0 && summary->count[s] == 0)
 			return "A score without responses has a weight.";
 		any_weight |= (w != 0);
 	}
 	if (!(summary->weight_sq >= 0) || isinf(summary->weight_sq))
 		return "The sum of squared weights is negative or not finite.";
+	if (!sum_error_plausible(summary->weight_sq, summary->weight_sq_lo))
+		return "The rounding error of the squared weights is larger than the rounding of the sum.";
 	if ((summary->weight_sq != 0) != any_weight)
 		return "The sum of squared weights must be zero exactly when all weights are.";
 	return NULL;
@@ -190,12 +202,13 @@ summary_count_between(const ScoreSummary *summary, int lo, int hi)
 double
 summary_weight_between(const ScoreSummary *summary, int lo, int hi)
 {
-	double		w = 0;
+	float8		sum = 0;
+	float8		error = 0;
 
 	Assert(summary_is_weighted(summary));
 	for (int s = lo; s <= hi; s++)
-		w += summary->weight[s];
-	return w;
+		weight_sum_add(&sum, &error, summary->weight[s], summary->weight_lo[s]);
+	return sum + error;
 }
 
 /*
@@ -278,8 +291,10 @@ summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
 	if (summary_is_weighted(into))
 	{
 		for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
-			into->weight[s] += from->weight[s];
-		into->weight_sq += from->weight_sq;
+			weight_sum_add(&into->weight[s], &into->weight_lo[s],
+						   from->weight[s], from->weight_lo[s]);
+		weight_sum_add(&into->weight_sq, &into->weight_sq_lo,
+					   from->weight_sq, from->weight_sq_lo);
 		if (isinf(summary_weight_between(into, 0, SUMMARY_MAX_SCORE)) ||
 			isinf(into->weight_sq))
 			merge_out_of_range(into, what,

@@ -51,7 +51,10 @@ typedef enum SummaryKind
  *
  * A weighted summary (format 2) also carries, per score, the sum of the
  * weights of its responses, and the sum of the squared weights (for Kish's
- * effective sample size).  count[] then still counts rows, so responses()
+ * effective sample size).  Each sum is a double-double: the double nearest
+ * to it plus the rounding error (weight_lo), accumulated with Knuth's
+ * TwoSum, so a sum of millions of weights like 0.8 stays correct to the
+ * last digit a double can show instead of drifting by n rounding errors.  count[] then still counts rows, so responses()
  * reports the real number of answers.  A format-1 value ends before weight[]:
  * code must test summary_is_weighted() before touching those fields.
  *
@@ -68,7 +71,9 @@ typedef struct ScoreSummary
 	int64		count[SUMMARY_MAX_SCORE + 1];
 	/* format 2 only */
 	float8		weight[SUMMARY_MAX_SCORE + 1];	/* sum of weights per score */
+	float8		weight_lo[SUMMARY_MAX_SCORE + 1];	/* its rounding error */
 	float8		weight_sq;		/* sum of squared weights, all scores */
+	float8		weight_sq_lo;	/* its rounding error */
 } ScoreSummary;
 
 #define SUMMARY_SIZE			offsetof(ScoreSummary, weight)
@@ -78,6 +83,29 @@ static inline bool
 summary_is_weighted(const ScoreSummary *summary)
 {
 	return summary->version == SUMMARY_FORMAT_WEIGHTED;
+}
+
+/*
+ * Adds x to the double-double hi + lo (TwoSum, then renormalize so that
+ * |lo| <= ulp(hi) / 2).  -0 never results: every input is >= +0.
+ */
+static inline void
+weight_sum_add(float8 *hi, float8 *lo, float8 x_hi, float8 x_lo)
+{
+	float8		sum = *hi + x_hi;
+	float8		virtual_x = sum - *hi;
+	float8		error = (*hi - (sum - virtual_x)) + (x_hi - virtual_x);
+	float8		tail = *lo + x_lo + error;
+
+	*hi = sum + tail;
+	*lo = (tail - (*hi - sum)) + 0.0;
+}
+
+/* The weight of one score as the nearest double. */
+static inline float8
+summary_weight_of(const ScoreSummary *summary, int score)
+{
+	return summary->weight[score] + summary->weight_lo[score];
 }
 
 static inline Size

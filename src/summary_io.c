@@ -10,14 +10,16 @@
  *	 {"version":1,"kind":"ces","scale_max":7,"counts":[c1,...,c7]}
  *
  * A weighted summary (format version 2) adds, after "counts", the weight
- * sum of each score and the sum of squared weights, as shortest round-trip
- * decimals so that text I/O is exact:
+ * sum of each score and the sum of squared weights, each as a double-double
+ * (the sum is weights[i] + weight_errors[i] exactly), written as shortest
+ * round-trip decimals so that text I/O is exact:
  *
- *	 {"version":2,"kind":"nps","counts":[...],"weights":[w0,...,w10],"weight_sq":q}
+ *	 {"version":2,"kind":"nps","counts":[...],"weights":[w0,...,w10],
+ *	  "weight_errors":[e0,...,e10],"weight_sq":q,"weight_sq_error":e}
  *
  * Binary form: version, kind, scale_max, top_from as four bytes, then one
- * int8 per score of the scale; format 2 follows with one float8 per score
- * and the sum of squared weights.  Citus ships partial states between nodes in
+ * int8 per score of the scale; format 2 follows with the float8 weight sums
+ * per score, their errors, and the squared-weight sum and its error.  Citus ships partial states between nodes in
  * the text form; parallel workers copy the datum itself.
  */
 #include "postgres.h"
@@ -70,21 +72,34 @@ append_float8(StringInfo buf, double value)
 	appendStringInfoString(buf, digits);
 }
 
+/* [x_lo,...,x_hi] over the summary's scale; [] while the scale is unfixed */
 static void
-append_weights(StringInfo buf, const ScoreSummary *summary)
+append_float8_array(StringInfo buf, const ScoreSummary *summary, const float8 *values)
 {
-	appendStringInfoString(buf, ",\"weights\":[");
+	appendStringInfoChar(buf, '[');
 	if (summary->scale_max != 0)
 	{
 		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
 		{
 			if (s > summary_scale_min(summary->kind))
 				appendStringInfoChar(buf, ',');
-			append_float8(buf, summary->weight[s]);
+			append_float8(buf, values[s]);
 		}
 	}
-	appendStringInfoString(buf, "],\"weight_sq\":");
+	appendStringInfoChar(buf, ']');
+}
+
+static void
+append_weights(StringInfo buf, const ScoreSummary *summary)
+{
+	appendStringInfoString(buf, ",\"weights\":");
+	append_float8_array(buf, summary, summary->weight);
+	appendStringInfoString(buf, ",\"weight_errors\":");
+	append_float8_array(buf, summary, summary->weight_lo);
+	appendStringInfoString(buf, ",\"weight_sq\":");
 	append_float8(buf, summary->weight_sq);
+	appendStringInfoString(buf, ",\"weight_sq_error\":");
+	append_float8(buf, summary->weight_sq_lo);
 }
 
 static void
@@ -144,12 +159,12 @@ read_optional_small(JsonCursor *cur, const char *key, int lo, int hi)
 	return (int) json_int64(cur, lo, hi);
 }
 
-/* ,"weights":[...],"weight_sq":q of a weighted summary; checked later */
 static void
-parse_weights(JsonCursor *cur, ScoreSummary *summary)
+parse_float8_array(JsonCursor *cur, ScoreSummary *summary, const char *key,
+				   float8 *values, double min)
 {
 	json_expect(cur, ",");
-	json_expect_key(cur, "weights");
+	json_expect_key(cur, key);
 	json_expect(cur, "[");
 	if (summary->scale_max != 0)
 	{
@@ -157,13 +172,24 @@ parse_weights(JsonCursor *cur, ScoreSummary *summary)
 		{
 			if (s > summary_scale_min(summary->kind))
 				json_expect(cur, ",");
-			summary->weight[s] = json_float8(cur, 0, DBL_MAX);
+			values[s] = json_float8(cur, min, DBL_MAX);
 		}
 	}
 	json_expect(cur, "]");
+}
+
+/* the weight keys of a weighted summary; their consistency is checked later */
+static void
+parse_weights(JsonCursor *cur, ScoreSummary *summary)
+{
+	parse_float8_array(cur, summary, "weights", summary->weight, 0);
+	parse_float8_array(cur, summary, "weight_errors", summary->weight_lo, -DBL_MAX);
 	json_expect(cur, ",");
 	json_expect_key(cur, "weight_sq");
 	summary->weight_sq = json_float8(cur, 0, DBL_MAX);
+	json_expect(cur, ",");
+	json_expect_key(cur, "weight_sq_error");
+	summary->weight_sq_lo = json_float8(cur, -DBL_MAX, DBL_MAX);
 }
 
 static ScoreSummary *
@@ -262,8 +288,11 @@ score_summary_send(PG_FUNCTION_ARGS)
 		{
 			for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
 				pq_sendfloat8(&buf, summary->weight[s]);
+			for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+				pq_sendfloat8(&buf, summary->weight_lo[s]);
 		}
 		pq_sendfloat8(&buf, summary->weight_sq);
+		pq_sendfloat8(&buf, summary->weight_sq_lo);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -308,8 +337,11 @@ receive_summary(StringInfo buf, SummaryKind kind)
 		{
 			for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
 				summary->weight[s] = pq_getmsgfloat8(buf) + 0.0;
+			for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
+				summary->weight_lo[s] = pq_getmsgfloat8(buf) + 0.0;
 		}
 		summary->weight_sq = pq_getmsgfloat8(buf) + 0.0;
+		summary->weight_sq_lo = pq_getmsgfloat8(buf) + 0.0;
 	}
 	problem = summary_problem(summary);
 	if (problem != NULL)

@@ -69,8 +69,8 @@ add_weighted_score(ScoreSummary *state, int64 score, double weight)
 				 errmsg("%s summary has too many responses", summary_kind_name(state->kind)),
 				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
 						   score)));
-	state->weight[score] += weight;
-	state->weight_sq += weight * weight;
+	weight_sum_add(&state->weight[score], &state->weight_lo[score], weight, 0);
+	weight_sum_add(&state->weight_sq, &state->weight_sq_lo, weight * weight, 0);
 	if (unlikely(isinf(state->weight[score]) || isinf(state->weight_sq)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

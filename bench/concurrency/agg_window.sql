@@ -6,5 +6,5 @@ FROM (
     SELECT nps(score) OVER w AS m_nps, csat(sat) OVER w AS m_csat, ces(effort) OVER w AS m_ces
     FROM responses
     WHERE id > (SELECT max(id) FROM responses) - 5000
-    WINDOW w AS (PARTITION BY channel ORDER BY id ROWS BETWEEN :frame PRECEDING AND CURRENT ROW)
+    WINDOW w AS (PARTITION BY channel ORDER BY id ROWS BETWEEN :frame::int PRECEDING AND CURRENT ROW)
 ) s;

@@ -8,9 +8,9 @@
 \set effort random(0, 7)
 BEGIN;
 INSERT INTO responses (day, channel, score, sat, effort)
-VALUES (date '2025-01-01' + :day, (ARRAY['email', 'web', 'app', 'phone'])[:ch],
-        nullif(:score, -1), nullif(:sat, 0), nullif(:effort, 0));
+VALUES (date '2025-01-01' + :day::int, (ARRAY['email', 'web', 'app', 'phone'])[:ch::int],
+        nullif(:score::int, -1), nullif(:sat::int, 0), nullif(:effort::int, 0));
 INSERT INTO ledger (day, channel, score, sat, effort)
-VALUES (date '2025-01-01' + :day, (ARRAY['email', 'web', 'app', 'phone'])[:ch],
-        nullif(:score, -1), nullif(:sat, 0), nullif(:effort, 0));
+VALUES (date '2025-01-01' + :day::int, (ARRAY['email', 'web', 'app', 'phone'])[:ch::int],
+        nullif(:score::int, -1), nullif(:sat::int, 0), nullif(:effort::int, 0));
 END;

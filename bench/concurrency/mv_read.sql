@@ -7,7 +7,7 @@ FROM daily;
 SELECT channel, nps(rollup(nps)), promoters(rollup(nps)), nps_margin(rollup(nps)),
        csat_ci_lower(rollup(csat)), ces_stderr(rollup(ces))
 FROM daily
-WHERE day >= date '2025-01-01' + :since
+WHERE day >= date '2025-01-01' + :since::int
 GROUP BY channel;
 SELECT count(*), min(w), max(w)
 FROM (

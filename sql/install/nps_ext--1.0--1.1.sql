@@ -644,7 +644,7 @@ CREATE AGGREGATE @extschema@.nps(pg_catalog.int2, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.int2, pg_catalog.float8) IS 'Weighted Net Promoter Score in points: 100 * (promoter weight - detractor weight) / total weight, of smallint scores; NULL weights skip the row, total weight 0 gives NULL';
@@ -656,7 +656,7 @@ CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.int2, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.int2, pg_catalog.float8) IS 'Weighted NPS summary (nps_summary, format 2) of smallint scores: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -668,7 +668,7 @@ CREATE AGGREGATE @extschema@.nps(pg_catalog.int4, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.int4, pg_catalog.float8) IS 'Weighted Net Promoter Score in points: 100 * (promoter weight - detractor weight) / total weight, of integer scores; NULL weights skip the row, total weight 0 gives NULL';
@@ -680,7 +680,7 @@ CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.int4, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.int4, pg_catalog.float8) IS 'Weighted NPS summary (nps_summary, format 2) of integer scores: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -692,7 +692,7 @@ CREATE AGGREGATE @extschema@.nps(pg_catalog.int8, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.int8, pg_catalog.float8) IS 'Weighted Net Promoter Score in points: 100 * (promoter weight - detractor weight) / total weight, of bigint scores; NULL weights skip the row, total weight 0 gives NULL';
@@ -704,7 +704,7 @@ CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.int8, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.int8, pg_catalog.float8) IS 'Weighted NPS summary (nps_summary, format 2) of bigint scores: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -716,7 +716,7 @@ CREATE AGGREGATE @extschema@.nps(pg_catalog.numeric, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.numeric, pg_catalog.float8) IS 'Weighted Net Promoter Score in points: 100 * (promoter weight - detractor weight) / total weight, of numeric scores; NULL weights skip the row, total weight 0 gives NULL';
@@ -728,7 +728,7 @@ CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.numeric, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.numeric, pg_catalog.float8) IS 'Weighted NPS summary (nps_summary, format 2) of numeric scores: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -740,7 +740,7 @@ CREATE AGGREGATE @extschema@.nps(pg_catalog.float8, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.float8, pg_catalog.float8) IS 'Weighted Net Promoter Score in points: 100 * (promoter weight - detractor weight) / total weight, of double precision scores; NULL weights skip the row, total weight 0 gives NULL';
@@ -752,7 +752,7 @@ CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.float8, pg_catalog.float8) (
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
-    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.float8, pg_catalog.float8) IS 'Weighted NPS summary (nps_summary, format 2) of double precision scores: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -797,7 +797,7 @@ CREATE AGGREGATE @extschema@.csat(pg_catalog.int2, pg_catalog.int4, pg_catalog.i
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.int2, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT: percent of the total weight given by satisfied scores, of smallint scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -809,7 +809,7 @@ CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.int2, pg_catalog.int4, pg_catal
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.int2, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT summary (csat_summary, format 2) of smallint scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -821,7 +821,7 @@ CREATE AGGREGATE @extschema@.csat(pg_catalog.int4, pg_catalog.int4, pg_catalog.i
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT: percent of the total weight given by satisfied scores, of integer scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -833,7 +833,7 @@ CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.int4, pg_catalog.int4, pg_catal
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT summary (csat_summary, format 2) of integer scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -845,7 +845,7 @@ CREATE AGGREGATE @extschema@.csat(pg_catalog.int8, pg_catalog.int4, pg_catalog.i
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.int8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT: percent of the total weight given by satisfied scores, of bigint scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -857,7 +857,7 @@ CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.int8, pg_catalog.int4, pg_catal
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT summary (csat_summary, format 2) of bigint scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -869,7 +869,7 @@ CREATE AGGREGATE @extschema@.csat(pg_catalog.numeric, pg_catalog.int4, pg_catalo
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.numeric, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT: percent of the total weight given by satisfied scores, of numeric scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -881,7 +881,7 @@ CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.numeric, pg_catalog.int4, pg_ca
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT summary (csat_summary, format 2) of numeric scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -893,7 +893,7 @@ CREATE AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4, pg_catalog
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT: percent of the total weight given by satisfied scores, of double precision scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -905,7 +905,7 @@ CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.float8, pg_catalog.int4, pg_cat
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
-    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CSAT summary (csat_summary, format 2) of double precision scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -950,7 +950,7 @@ CREATE AGGREGATE @extschema@.ces(pg_catalog.int2, pg_catalog.int4, pg_catalog.fl
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.int2, pg_catalog.int4, pg_catalog.float8) IS 'Weighted Customer Effort Score: weighted mean score, of smallint scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -962,7 +962,7 @@ CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.int2, pg_catalog.int4, pg_catalo
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.int2, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CES summary (ces_summary, format 2) of smallint scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -974,7 +974,7 @@ CREATE AGGREGATE @extschema@.ces(pg_catalog.int4, pg_catalog.int4, pg_catalog.fl
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted Customer Effort Score: weighted mean score, of integer scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -986,7 +986,7 @@ CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.int4, pg_catalog.int4, pg_catalo
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CES summary (ces_summary, format 2) of integer scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -998,7 +998,7 @@ CREATE AGGREGATE @extschema@.ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.fl
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.float8) IS 'Weighted Customer Effort Score: weighted mean score, of bigint scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -1010,7 +1010,7 @@ CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalo
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CES summary (ces_summary, format 2) of bigint scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -1022,7 +1022,7 @@ CREATE AGGREGATE @extschema@.ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog.float8) IS 'Weighted Customer Effort Score: weighted mean score, of numeric scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -1034,7 +1034,7 @@ CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_cat
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CES summary (ces_summary, format 2) of numeric scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
@@ -1046,7 +1046,7 @@ CREATE AGGREGATE @extschema@.ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) IS 'Weighted Customer Effort Score: weighted mean score, of double precision scores on the given scale; NULL weights skip the row, total weight 0 gives NULL';
@@ -1058,7 +1058,7 @@ CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.float8, pg_catalog.int4, pg_cata
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
-    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_sq":0}',
+    INITCOND = '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) IS 'Weighted CES summary (ces_summary, format 2) of double precision scores on the given scale: counts, weight sums and squared weights, for rollup() and the statistics (Kish effective size)';
