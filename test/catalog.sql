@@ -253,10 +253,13 @@ INSERT INTO expected_function VALUES
     ('rollup(ces_summary)', 'a', 'i', false),
     ('nps_summary_eq(nps_summary, nps_summary)', 'f', 'i', true),
     ('nps_summary_ne(nps_summary, nps_summary)', 'f', 'i', true),
+    ('nps_summary_hash(nps_summary)', 'f', 'i', true),
     ('csat_summary_eq(csat_summary, csat_summary)', 'f', 'i', true),
     ('csat_summary_ne(csat_summary, csat_summary)', 'f', 'i', true),
+    ('csat_summary_hash(csat_summary)', 'f', 'i', true),
     ('ces_summary_eq(ces_summary, ces_summary)', 'f', 'i', true),
     ('ces_summary_ne(ces_summary, ces_summary)', 'f', 'i', true),
+    ('ces_summary_hash(ces_summary)', 'f', 'i', true),
     ('nps(nps_summary)', 'f', 'i', true),
     ('csat(csat_summary)', 'f', 'i', true),
     ('ces(ces_summary)', 'f', 'i', true),
@@ -320,7 +323,7 @@ WHERE e.extname = 'nps_ext' AND d.deptype = 'e';
 -- ---------------------------------------------------------------------------
 -- Functions
 -- ---------------------------------------------------------------------------
-SELECT is((SELECT count(*) FROM expected_function), 267::bigint,
+SELECT is((SELECT count(*) FROM expected_function), 270::bigint,
           'the expected list has 89 functions and 47 aggregates');
 
 SELECT set_eq('SELECT signature FROM ext_function',
