@@ -324,7 +324,7 @@ WHERE e.extname = 'nps_ext' AND d.deptype = 'e';
 -- Functions
 -- ---------------------------------------------------------------------------
 SELECT is((SELECT count(*) FROM expected_function), 270::bigint,
-          'the expected list has 89 functions and 47 aggregates');
+          'the expected list has 160 functions and 110 aggregates');
 
 SELECT set_eq('SELECT signature FROM ext_function',
               'SELECT signature FROM expected_function',
