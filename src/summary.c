@@ -224,14 +224,22 @@ summary_total_weight(const ScoreSummary *summary)
 	return (double) summary_total(summary);
 }
 
+/* "an NPS summary", "a CSAT summary" */
+static const char *
+article(SummaryKind kind)
+{
+	return kind == SUMMARY_NPS ? "an" : "a";
+}
+
 static void
 check_mergeable(const ScoreSummary *a, const ScoreSummary *b, const char *what)
 {
 	if (a->kind != b->kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s a %s summary with a %s summary", what,
-						summary_kind_name(a->kind), summary_kind_name(b->kind))));
+				 errmsg("cannot %s %s %s summary with %s %s summary", what,
+						article(a->kind), summary_kind_name(a->kind),
+						article(b->kind), summary_kind_name(b->kind))));
 	if (summary_is_weighted(a) != summary_is_weighted(b))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -323,8 +331,8 @@ summary_subtract(ScoreSummary *from, const ScoreSummary *part)
 		if (part->count[s] > from->count[s])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot subtract a %s summary that is not part of the other",
-							summary_kind_name(from->kind)),
+					 errmsg("cannot subtract %s %s summary that is not part of the other",
+							article(from->kind), summary_kind_name(from->kind)),
 					 errdetail("Score %d has " INT64_FORMAT " responses, and " INT64_FORMAT " are to be removed.",
 							   s, from->count[s], part->count[s])));
 		from->count[s] -= part->count[s];

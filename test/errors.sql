@@ -6,11 +6,14 @@
 --   22004 null_value_not_allowed         NULL scale_max / satisfied_from / as_of / state
 --   22008 datetime_field_overflow        infinite responded_at / as_of
 --   22P02 invalid_text_representation    malformed text input of the state types
+--   22023 also: invalid weights, confidence, interval method, min_responses,
+--         rollup of incompatible summaries; 22003 also: weights out of range,
+--         rollups that overflow
 --
 -- The binary receive functions take `internal` and cannot be called from SQL;
 -- binary I/O is covered by the pg_regress suite, not here.
 BEGIN;
-SELECT plan(164);
+SELECT plan(192);
 
 -- ===========================================================================
 -- nps(): scores must be integers 0..10 (22003), for every input type
@@ -288,6 +291,59 @@ SELECT lives_ok($$SELECT '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,
                          '{"version":1,"responses":2,"score_sum":12,"latest_score":5,"latest_at_us":0,"as_of_us":null}'::churn_state,
                          '{"version":1,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":1000}'::churn_state$$,
                 'the canonical text forms of all four types are accepted');
+
+-- ===========================================================================
+-- 1.1: weights (22023 invalid, 22003 out of range), statistics arguments
+-- (22023), rollup (22023 incompatible, 22003 overflow), weighted text input
+-- (22P02)
+-- ===========================================================================
+SELECT throws_ok($$SELECT nps(9, -1.0)$$, '22023', 'NPS weight -1 is invalid', 'a negative weight is invalid');
+SELECT throws_ok($$SELECT nps(9, 'NaN'::float8)$$, '22023', 'NPS weight NaN is invalid', 'a NaN weight is invalid');
+SELECT throws_ok($$SELECT nps_agg(9, '-Infinity'::float8)$$, '22023', 'NPS weight -Infinity is invalid', 'an infinite weight is invalid');
+SELECT throws_ok($$SELECT csat(4, 5, 4, 'Infinity'::float8)$$, '22023', 'CSAT weight Infinity is invalid', 'csat: an infinite weight is invalid');
+SELECT throws_ok($$SELECT ces(NULL::int, 7, -2.0)$$, '22023', 'CES weight -2 is invalid', 'ces: a negative weight is invalid even with a NULL score');
+SELECT throws_ok($$SELECT nps(9, 1e101)$$, '22003', 'NPS weight 1e+101 is out of range', 'a weight above 1e100 is out of range');
+SELECT throws_ok($$SELECT nps(9, 1e-101)$$, '22003', 'NPS weight 1e-101 is out of range', 'a positive weight below 1e-100 is out of range');
+SELECT throws_ok($$SELECT csat(4, NULL, 4, 1.0)$$, '22004', 'CSAT scale_max must not be null', 'weighted csat: NULL scale_max');
+SELECT throws_ok($$SELECT nps_weighted_trans('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}', 9, 1.0)$$,
+                 '22023', 'a weighted transition needs a weighted NPS summary', 'weighted transition on an unweighted state');
+
+SELECT throws_ok($$SELECT nps_margin('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}', 0)$$, '22023', 'confidence 0 is out of range', 'confidence 0');
+SELECT throws_ok($$SELECT nps_ci_upper('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}', 1.0)$$, '22023', 'confidence 1 is out of range', 'confidence 1');
+SELECT throws_ok($$SELECT csat_ci_lower('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,1,1,1,1]}', 1.5)$$,
+                 '22023', 'confidence 1.5 is out of range', 'csat: confidence 1.5');
+SELECT throws_ok($$SELECT ces_ci_upper('{"version":1,"kind":"ces","scale_max":7,"counts":[1,1,1,1,1,1,1]}', 'NaN')$$,
+                 '22023', 'confidence NaN is out of range', 'ces: confidence NaN');
+SELECT throws_ok($$SELECT nps_ci_lower('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}', 0.95, 'Wald')$$, '22023', 'NPS interval method "Wald" is not supported',
+                 'method names are exact');
+SELECT throws_ok($$SELECT csat_ci_upper('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,1,1,1,1]}', 0.95, 'adjusted_wald')$$,
+                 '22023', 'CSAT interval method "adjusted_wald" is not supported', 'csat has wilson and wald only');
+SELECT throws_ok($$SELECT nps_test('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}', '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}', -3)$$, '22023', 'min_responses -3 is out of range', 'min_responses below 1');
+
+SELECT throws_ok($$SELECT rollup(c) FROM (VALUES ('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,1,1,1,1]}'::csat_summary),
+                                                 ('{"version":1,"kind":"csat","scale_max":7,"satisfied_from":6,"counts":[1,1,1,1,1,1,1]}')) AS v(c)$$,
+                 '22023', 'cannot roll up CSAT summaries on different scales', 'rollup refuses another scale');
+SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0]}'::nps_summary),
+                                                 ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}')) AS v(s)$$,
+                 '22023', 'cannot roll up a weighted NPS summary with an unweighted one', 'rollup refuses mixing weighted and unweighted');
+SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,9223372036854775807,0]}'::nps_summary),
+                                                 ('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0]}')) AS v(s)$$,
+                 '22003', 'cannot roll up NPS summaries: the result is out of range', 'rollup: a count overflowing bigint');
+SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e308,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e308,"weight_sq_error":0}'::nps_summary), ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e308,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e308,"weight_sq_error":0}')) AS v(s)$$,
+                 '22003', 'cannot roll up NPS summaries: the result is out of range', 'rollup: weights summing to infinity');
+SELECT throws_ok($$SELECT nps_rollup_inverse('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0]}',
+                                             '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,2,0]}')$$,
+                 '22023', 'cannot subtract an NPS summary that is not part of the other', 'rollup inverse refuses to go negative');
+
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,-1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$, '22P02', NULL, 'weighted text: a negative weight sum');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$,
+                 '22P02', NULL, 'weighted text: weight on a score without responses');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0.5,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$, '22P02', NULL, 'weighted text: an error term larger than the sum''s rounding');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}'::nps_summary$$, '22P02', NULL, 'weighted text: squared weights zero while weights are not');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$,
+                 '22P02', NULL, 'weighted text: the weight_errors key is required');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e309,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$, '22P02', NULL, 'weighted text: an infinite weight sum');
+SELECT lives_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,0.5,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0.25,"weight_sq_error":0}'::nps_summary$$, 'a valid weighted text form is accepted');
 
 SELECT * FROM finish();
 ROLLBACK;

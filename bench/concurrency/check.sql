@@ -1,7 +1,7 @@
 -- scripts/concurrency.sh: checks after the load, once the clients are gone.
--- One row per check: name | pass (t/f) | detail.  The extension's results are
--- compared with = (exact numeric equality) against hand-written SQL over the
--- ledger, which no nps_ext function ever read.
+-- One row per check: name | PASS or FAIL | detail.  The extension's results
+-- are compared with = (exact numeric equality) against hand-written SQL over
+-- the ledger, which no nps_ext function ever reads.
 --
 --   psql -v counted=N : insert transactions pgbench counted plus the preload
 --        -v clients=N : pgbench clients
@@ -11,9 +11,11 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY daily;
 
 CREATE TEMP TABLE result (ord int, name text, pass bool, detail text);
 
--- Hand-written formulas over the ledger: overall, and per (day, channel).
-CREATE TEMP VIEW ledger_formulas AS
-SELECT day, channel,
+-- Hand-written formulas over the ledger, per (day, channel), per day and
+-- overall (level 'day_channel', 'day', 'all').
+CREATE TEMP TABLE ledger_formulas AS
+SELECT CASE grouping(day, channel) WHEN 0 THEN 'day_channel' WHEN 1 THEN 'day' ELSE 'all' END AS level,
+       day, channel,
        count(*)                                                   AS n,
        count(score)                                               AS n_score,
        count(*) FILTER (WHERE score >= 9)                         AS promoters,
@@ -22,11 +24,13 @@ SELECT day, channel,
        100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))
              / nullif(count(score), 0)                            AS nps,
        count(sat)                                                 AS n_sat,
+       count(*) FILTER (WHERE sat >= 4)                           AS satisfied,
        100.0 * count(*) FILTER (WHERE sat >= 4) / nullif(count(sat), 0) AS csat,
        count(effort)                                              AS n_effort,
+       sum(effort)                                                AS effort_sum,
        sum(effort)::numeric / nullif(count(effort), 0)            AS ces
 FROM ledger
-GROUP BY GROUPING SETS ((day, channel), ());
+GROUP BY GROUPING SETS ((day, channel), (day), ());
 
 -- 1. every insert is there, once.  pgbench counts a transaction when its
 --    COMMIT returns before the deadline; at the deadline it drops the clients
@@ -53,7 +57,7 @@ FROM (SELECT nps(score), csat(sat), ces(effort),
              promoters(score) AS p, passives(score) AS pa, detractors(score) AS d
       FROM responses) x,
      ledger_formulas f
-WHERE f.day IS NULL AND f.channel IS NULL;
+WHERE f.level = 'all';
 
 -- 3. the rolled-up materialized view equals them too
 INSERT INTO result
@@ -71,7 +75,7 @@ FROM (SELECT nps(rollup(nps)), csat(rollup(csat)), ces(rollup(ces)),
              detractors(rollup(nps)) AS d, sum(n) AS n
       FROM daily) x,
      ledger_formulas f
-WHERE f.day IS NULL AND f.channel IS NULL;
+WHERE f.level = 'all';
 
 -- 4. and so does every row of it, which also equals (summary =) a fresh
 --    nps_agg/csat_agg/ces_agg over the table
@@ -89,17 +93,45 @@ FROM (
                     AND csat(d.csat) IS NOT DISTINCT FROM f.csat
                     AND ces(d.ces) IS NOT DISTINCT FROM f.ces
                     AND d.nps = s.nps AND d.csat = s.csat AND d.ces = s.ces, false) AS ok
-    FROM (SELECT * FROM ledger_formulas WHERE day IS NOT NULL) f
+    FROM (SELECT * FROM ledger_formulas WHERE level = 'day_channel') f
     FULL JOIN daily d USING (day, channel)
     LEFT JOIN (SELECT day, channel, nps_agg(score) AS nps, csat_agg(sat) AS csat,
                       ces_agg(effort) AS ces
                FROM responses GROUP BY day, channel) s USING (day, channel)
 ) g;
 
--- 5. moving aggregates (inverse transitions) over the final table equal the
+-- 5. a parallel plan (partial states in workers, combine functions in the
+--    leader) by day equals the ledger by day
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+CREATE FUNCTION pg_temp.partial_plan(query text) RETURNS bool LANGUAGE plpgsql AS $$
+DECLARE plan text;
+BEGIN
+    EXECUTE 'EXPLAIN (FORMAT JSON) ' || query INTO plan;
+    RETURN plan LIKE '%"Partial Mode": "Partial"%';
+END $$;
+CREATE TEMP TABLE by_day_parallel AS
+SELECT day, nps(score), csat(sat), ces(effort) FROM responses GROUP BY day;
+INSERT INTO result
+SELECT 5, 'parallel nps/csat/ces by day = ledger formulas',
+       count(*) FILTER (WHERE NOT ok) = 0 AND count(*) = 30
+       AND pg_temp.partial_plan('SELECT day, nps(score), csat(sat), ces(effort) FROM responses GROUP BY day'),
+       format('%s days, %s mismatched, partial aggregation in the plan: %s', count(*),
+              count(*) FILTER (WHERE NOT ok),
+              pg_temp.partial_plan('SELECT day, nps(score), csat(sat), ces(effort) FROM responses GROUP BY day'))
+FROM (
+    SELECT coalesce(p.nps IS NOT DISTINCT FROM f.nps AND p.csat IS NOT DISTINCT FROM f.csat
+                    AND p.ces IS NOT DISTINCT FROM f.ces, false) AS ok
+    FROM by_day_parallel p FULL JOIN (SELECT * FROM ledger_formulas WHERE level = 'day') f USING (day)
+) g;
+RESET ALL;
+
+-- 6. moving aggregates (inverse transitions) over the final table equal the
 --    hand-written window formulas, row by row
 INSERT INTO result
-SELECT 5, 'moving nps/csat/ces over responses = window formulas',
+SELECT 6, 'moving nps/csat/ces over responses = window formulas',
        count(*) FILTER (WHERE NOT ok) = 0,
        format('%s rows, %s mismatched', count(*), count(*) FILTER (WHERE NOT ok))
 FROM (
@@ -115,13 +147,32 @@ FROM (
     WINDOW w AS (PARTITION BY channel ORDER BY id ROWS BETWEEN 99 PRECEDING AND CURRENT ROW)
 ) m;
 
--- 6. a refresh with nothing changed leaves every row of the view in place:
+-- 7. a 7-day moving rollup() over the view (rollup's inverse transition)
+--    equals moving sums of the ledger's daily counts
+INSERT INTO result
+SELECT 7, 'moving rollup(daily) = moving sums of the ledger',
+       count(*) FILTER (WHERE NOT ok) = 0,
+       format('%s rows, %s mismatched', count(*), count(*) FILTER (WHERE NOT ok))
+FROM (
+    SELECT nps(rollup(d.nps) OVER w) IS NOT DISTINCT FROM
+               100.0 * (sum(f.promoters) OVER w - sum(f.detractors) OVER w)
+               / nullif(sum(f.n_score) OVER w, 0)
+           AND csat(rollup(d.csat) OVER w) IS NOT DISTINCT FROM
+               100.0 * sum(f.satisfied) OVER w / nullif(sum(f.n_sat) OVER w, 0)
+           AND ces(rollup(d.ces) OVER w) IS NOT DISTINCT FROM
+               sum(f.effort_sum) OVER w / nullif(sum(f.n_effort) OVER w, 0) AS ok
+    FROM daily d JOIN ledger_formulas f USING (day, channel)
+    WHERE f.level = 'day_channel'
+    WINDOW w AS (PARTITION BY channel ORDER BY day ROWS 6 PRECEDING)
+) m;
+
+-- 8. a refresh with nothing changed leaves every row of the view in place:
 --    REFRESH CONCURRENTLY compares rows by their bytes, so equal summaries
 --    must be byte-identical (no stray padding), or each refresh rewrites them
 CREATE TEMP TABLE before_refresh AS SELECT ctid AS tid, day, channel FROM daily;
 REFRESH MATERIALIZED VIEW CONCURRENTLY daily;
 INSERT INTO result
-SELECT 6, 'no-op REFRESH CONCURRENTLY rewrites no row',
+SELECT 8, 'no-op REFRESH CONCURRENTLY rewrites no row',
        count(*) FILTER (WHERE a.tid IS DISTINCT FROM b.ctid) = 0,
        format('%s rows, %s rewritten', count(*), count(*) FILTER (WHERE a.tid IS DISTINCT FROM b.ctid))
 FROM before_refresh a FULL JOIN daily b USING (day, channel);
