@@ -31,9 +31,17 @@
  *
  * NPS_FUZZ_VERBOSE=1 in the environment prints each input's outcome (handy
  * with the corpus files as arguments, which runs each once).
+ *
+ * NPS_FUZZ_STRICT=1 also requires an accepted weighted summary to be one an
+ * aggregate could have built: a finite total weight, and Kish's effective
+ * size (sum w)^2 / sum w^2 at most the number of responses.  The README
+ * promises that ("values that no run of the aggregate could produce ... are
+ * rejected"), but the input functions do not check it yet, so this is off
+ * by default; see fuzz/README.md.
  */
 #include "postgres.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -101,6 +109,7 @@ static const FuzzType fuzz_types[] = {
 
 static const FuzzType *type;
 static bool verbose;
+static bool strict;
 
 /* the input being tested, for failure reports */
 static const uint8 *cur_data;
@@ -123,6 +132,14 @@ static const int binary_errcodes[] = {
 	ERRCODE_LIST_END
 };
 
+static bool
+env_flag(const char *name)
+{
+	const char *value = getenv(name);
+
+	return value != NULL && value[0] != '\0' && strcmp(value, "0") != 0;
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -138,8 +155,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_inputs: unknown NPS_FUZZ_TYPE %s\n", wanted);
 		exit(2);
 	}
-	verbose = getenv("NPS_FUZZ_VERBOSE") != NULL &&
-		strcmp(getenv("NPS_FUZZ_VERBOSE"), "0") != 0;
+	verbose = env_flag("NPS_FUZZ_VERBOSE");
+	strict = env_flag("NPS_FUZZ_STRICT");
 	return 0;
 }
 
@@ -296,6 +313,34 @@ same_wire_bytes(const char *in, int in_len, const char *out, int out_len)
 	return true;
 }
 
+/*
+ * NPS_FUZZ_STRICT: a weighted summary no aggregate could have built.  Its
+ * total weight is finite (weights are at most 1e100 and there are at most
+ * 2^63 of them), and sum w^2 >= (sum w)^2 / n by Cauchy-Schwarz, so Kish's
+ * n_eff (accessors.c) is at most n, give or take rounding.
+ */
+static void
+check_buildable(const char *path, Datum value)
+{
+	const ScoreSummary *summary = (const ScoreSummary *) DatumGetPointer(value);
+	double		weight;
+	double		n_eff;
+
+	if (type->problem != summary_value_problem || !summary_is_weighted(summary))
+		return;
+	weight = summary_total_weight(summary);
+	if (!isfinite(weight))
+		fail(path, psprintf("strict: the total weight is %g", weight),
+			 call_out(value));
+	if (weight == 0)
+		return;
+	n_eff = (weight / summary->weight_sq) * weight;
+	if (!(n_eff <= (double) summary_total(summary) * (1 + 1e-9)))
+		fail(path, psprintf("strict: Kish's effective size %g exceeds the " INT64_FORMAT " responses",
+							n_eff, summary_total(summary)),
+			 call_out(value));
+}
+
 /* The checks every accepted value must pass. */
 static void
 check_accepted(const char *path, Datum value)
@@ -314,6 +359,8 @@ check_accepted(const char *path, Datum value)
 		fail(path, "the accepted value has no plain 4-byte varlena header", NULL);
 	if (problem != NULL)
 		fail(path, psprintf("the accepted value is inconsistent: %s", problem), NULL);
+	if (strict)
+		check_buildable(path, value);
 
 	/* text round trip */
 	text1 = call_out(value);

@@ -50,8 +50,8 @@ DB=nps_ext_concurrency
 CONC_SQL="$NPS_TOP/bench/concurrency"
 PGBENCH="$PG_BIN/pgbench"
 
-for v in SECS CLIENTS THREADS PRELOAD; do
-  case "${!v}" in ''|*[!0-9]*) echo "NPS_CONCURRENCY_$v must be a number" >&2; exit 2 ;; esac
+for v in SECONDS:"$SECS" CLIENTS:"$CLIENTS" THREADS:"$THREADS" PRELOAD:"$PRELOAD"; do
+  case "${v#*:}" in ''|*[!0-9]*) echo "NPS_CONCURRENCY_${v%%:*} must be a number" >&2; exit 2 ;; esac
 done
 if [ "$SECS" -lt 1 ] || [ "$CLIENTS" -lt 1 ] || [ "$THREADS" -lt 1 ]; then
   echo "NPS_CONCURRENCY_SECONDS, _CLIENTS and _THREADS must be at least 1" >&2; exit 2
@@ -62,9 +62,9 @@ if [ "$CLIENTS" -gt 90 ]; then
   echo "NPS_CONCURRENCY_CLIENTS must be at most 90 (max_connections is 100)" >&2; exit 2
 fi
 
-# The mix, as pgbench -f script@weight: mostly inserts; the readers scan the
-# whole growing table, so they are weighted low; a refresh every ~150
-# transactions.
+# The mix, as pgbench -f script@weight: mostly inserts (83%); the readers
+# scan the whole growing table, so they are weighted low; one transaction in
+# ~120 refreshes the view.
 SCRIPTS=(
   insert@100
   agg_channel@3
@@ -157,10 +157,15 @@ echo
 aborted=$(grep -cE 'aborted|Run was aborted' "$bench_out" || true)
 check "pgbench completed" "$([ "$rc" -eq 0 ] && [ "$aborted" -eq 0 ] && [ -n "$tps" ] && echo 1 || echo 0)" \
   "exit status $rc, $aborted client abort(s); report in $bench_out"
+idle=$(awk '$3 == 0 || $3 == "?" { printf "%s%s", sep, $1; sep = ", " }' <<< "$per_script")
+check "every client script ran" "$([ -n "$per_script" ] && [ -z "$idle" ] && echo 1 || echo 0)" \
+  "$([ -z "$idle" ] && echo "$(wc -l <<< "$per_script") scripts" || echo "never ran: $idle")"
 check "zero failed transactions" "$([ "${failed:-x}" = 0 ] && echo 1 || echo 0)" \
   "${failed:-no} failed of ${processed:-?} (serialization/deadlock failures, not retried)"
 
 identity_after=$(server_identity)
+listen=$(run_psql -d "$DB" -Atc "SHOW listen_addresses" 2>/dev/null || echo '?')
+check "Unix socket only" "$([ -z "$listen" ] && echo 1 || echo 0)" "listen_addresses = '$listen', host $PGHOST"
 check "server not restarted" "$([ "$identity_before" = "$identity_after" ] && echo 1 || echo 0)" \
   "postmaster start, checkpointer and postmaster PIDs: $(echo "$identity_after" | tr '\n' ' ' | sed 's/ $//')"
 

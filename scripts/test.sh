@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make test: install what is missing, build, start a throwaway cluster (or use
-# the server the PG* variables point at), then run the pg_regress suite and
-# the pgTAP suite.  Exits non-zero on any failure; the cluster is stopped on
+# the server the PG* variables point at), then run the pg_regress suite, the
+# pgTAP suite and the shell-level checks (pg_dump/pg_restore).  Exits non-zero on any failure; the cluster is stopped on
 # exit.
 source "$(dirname "$0")/common.sh"
 
@@ -42,7 +42,15 @@ for n in $(sed -n 's/.*Failed \([0-9]*\)\/[0-9]* subtests.*/\1/p' "$out"); do
   tap_failed=$((tap_failed + n))
 done
 
-# One closing line for both suites: pg_regress files plus pgTAP assertions.
+log "pg_dump / pg_restore of stored summaries"
+if ! scripts/dump_restore.sh 2>&1 | tee "$out"; then
+  status=1
+fi
+shell_passed=$(grep -c '^ok - ' "$out" || true)
+shell_failed=$(grep -c '^not ok - ' "$out" || true)
+
+# One closing line for all suites: pg_regress files, pgTAP assertions and
+# the checks of the shell-level tests.
 if [ $status -ne 0 ]; then log "FAILED"; else log "all tests passed"; fi
-echo "Summary: $((regress_passed + tap_total - tap_failed)) passed, $((regress_failed + tap_failed)) failed"
+echo "Summary: $((regress_passed + tap_total - tap_failed + shell_passed)) passed, $((regress_failed + tap_failed + shell_failed)) failed"
 exit $status
