@@ -7,4 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "-- Generated from README.md by scripts/readme_sql.sh: do not edit by hand."
 echo "SET timezone = 'UTC';"
+echo "SET datestyle = 'ISO, YMD';"
 awk '/^```sql$/ { inside = 1; print ""; next } /^```/ { inside = 0; next } inside { print }' README.md

@@ -1,5 +1,6 @@
 -- Generated from README.md by scripts/readme_sql.sh: do not edit by hand.
 SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
 
 CREATE TABLE survey (channel text, score smallint, sat smallint, effort smallint);
 INSERT INTO survey VALUES
@@ -25,6 +26,53 @@ INSERT INTO history VALUES
 
 SELECT customer, round(churn_risk(score, responded_at, '2025-06-30 00:00+00')::numeric, 3) AS risk
 FROM history GROUP BY customer ORDER BY risk DESC;
+
+CREATE TABLE answers (answered_on date, channel text, score smallint);
+INSERT INTO answers
+SELECT date '2025-01-01' + i % 90, (ARRAY['email', 'web'])[1 + i / 90 % 2],
+       (CASE WHEN i % 90 < 59 THEN ARRAY[0, 4, 6, 7, 8, 8, 9, 9, 10, 10, 10]
+             ELSE ARRAY[2, 6, 7, 8, 8, 9, 9, 9, 10, 10, 10] END)[1 + (i * 7 + i / 90) % 11]
+FROM generate_series(0, 8999) AS i;
+
+CREATE MATERIALIZED VIEW daily_nps AS
+SELECT answered_on AS day, channel, nps_agg(score) AS summary
+FROM answers GROUP BY answered_on, channel;
+CREATE UNIQUE INDEX ON daily_nps (day, channel);   -- allows REFRESH ... CONCURRENTLY
+
+SELECT date_trunc('month', day)::date AS month, channel,
+       round(nps(rollup(summary)), 1) AS nps, responses(rollup(summary)),
+       round(nps_margin(rollup(summary))::numeric, 1) AS margin
+FROM daily_nps GROUP BY 1, 2 ORDER BY 1, 2;
+
+SELECT nps(rollup(summary)) = (SELECT nps(score) FROM answers) AS same_as_raw FROM daily_nps;
+
+INSERT INTO answers VALUES ('2025-04-01', 'web', 10);
+REFRESH MATERIALIZED VIEW CONCURRENTLY daily_nps;
+
+SELECT * FROM (
+  SELECT day, round(nps(rollup(rollup(summary)) OVER (ORDER BY day RANGE BETWEEN '29 days' PRECEDING
+                                                                    AND CURRENT ROW)), 1) AS rolling_30_days
+  FROM daily_nps GROUP BY day) AS rolling
+WHERE day BETWEEN '2025-02-27' AND '2025-03-03' ORDER BY day;
+
+WITH monthly AS (
+  SELECT date_trunc('month', day)::date AS month, rollup(summary) AS s
+  FROM daily_nps WHERE day < '2025-04-01' GROUP BY 1)
+SELECT month, round(nps(s), 1) AS nps,
+       round(nps_ci_lower(s)::numeric, 1) AS low, round(nps_ci_upper(s)::numeric, 1) AS high,
+       round(nps_test_z(s, lag(s) OVER (ORDER BY month))::numeric, 2) AS z,
+       nps_test(s, lag(s) OVER (ORDER BY month)) < 0.05 AS significant
+FROM monthly ORDER BY month;
+
+CREATE TABLE panel (channel text, score smallint);
+INSERT INTO panel VALUES ('email', 10), ('email', 9), ('email', 9), ('email', 8), ('email', 10),
+                         ('email', 3), ('web', 2), ('web', 6), ('web', 9), ('web', 7);
+-- the panel is 60% email, the customer base 30%: weight = base share / panel share
+SELECT round(nps(score), 1) AS unweighted,
+       round(nps(score, CASE channel WHEN 'email' THEN 0.5 ELSE 1.75 END), 1) AS weighted,
+       round(effective_responses(nps_agg(score, CASE channel WHEN 'email' THEN 0.5 ELSE 1.75 END))::numeric, 2)
+         AS effective_n
+FROM panel;
 
 SELECT '{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0,3]}'::nps_summary;
 SELECT nps_final('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0,3]}');
