@@ -64,7 +64,7 @@ typedef enum SummaryKind
 typedef struct ScoreSummary
 {
 	int32		vl_len_;		/* varlena header (use SET_VARSIZE) */
-	uint8		version;		/* SUMMARY_FORMAT_VERSION */
+	uint8		version;		/* SUMMARY_FORMAT_COUNTS or _WEIGHTED */
 	uint8		kind;			/* SummaryKind */
 	uint8		scale_max;		/* highest valid score, 0 = not fixed yet */
 	uint8		top_from;		/* CSAT: lowest satisfied score; else 0 */
