@@ -32,6 +32,12 @@ BEGIN
          'SELECT NULL::text, ces(ces), avg(ces) FROM public.survey'),
         ('ces by month',
          'SELECT month::text, ces(ces), avg(ces) FROM public.survey GROUP BY month'),
+        ('nps rollup of 365 daily summaries',
+         'SELECT NULL::text, (SELECT nps(rollup(summary)) FROM nps_bench.daily_2024),'
+         ' nps(score) FROM public.survey WHERE day BETWEEN date ''2024-01-01'' AND date ''2024-12-30'''),
+        ('weighted nps ungrouped',
+         'SELECT NULL::text, nps(score, (id % 4 + 1)::float8), '
+         || nps_bench.hand_nps_weighted('score', '(id % 4 + 1)::float8') || ' FROM public.survey'),
         ('nps 30-row window',
          'SELECT id::text, nps(score) OVER w, 100.0 * (count(*) FILTER (WHERE score >= 9) OVER w'
          ' - count(*) FILTER (WHERE score <= 6) OVER w) / NULLIF(count(score) OVER w, 0)'

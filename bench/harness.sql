@@ -40,9 +40,23 @@ CREATE TABLE nps_bench.timing (
     ms       double precision NOT NULL
 );
 
+-- 365 stored daily summaries (the year 2024 of the survey), as a
+-- materialized view of nps_agg() would hold them: rollup() over these is
+-- timed against nps() over the same year's raw rows.
+CREATE TABLE nps_bench.daily_2024 AS
+SELECT day, nps_agg(score) AS summary
+  FROM public.survey
+ WHERE day BETWEEN date '2024-01-01' AND date '2024-12-30'
+ GROUP BY day;
+ANALYZE nps_bench.daily_2024;
+
 -- The hand-written SQL every extension aggregate is compared with.
 CREATE FUNCTION nps_bench.hand_nps(col text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT format('100.0 * (count(*) FILTER (WHERE %1$s >= 9) - count(*) FILTER (WHERE %1$s <= 6)) / count(%1$s)', col)
+$$;
+CREATE FUNCTION nps_bench.hand_nps_weighted(col text, weight text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT format('100 * (sum(%2$s) FILTER (WHERE %1$s >= 9) - sum(%2$s) FILTER (WHERE %1$s <= 6))'
+                  ' / sum(%2$s) FILTER (WHERE %1$s IS NOT NULL)', col, weight)
 $$;
 CREATE FUNCTION nps_bench.hand_csat(col text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT format('100.0 * count(*) FILTER (WHERE %1$s >= 4) / count(%1$s)', col)
@@ -69,7 +83,16 @@ WITH base(key, sql) AS (
     ('ces_ungrouped',       'SELECT ces(ces) FROM public.survey'),
     ('avg_ces_ungrouped',   'SELECT avg(ces) FROM public.survey'),
     ('ces_by_month',        'SELECT month, ces(ces) FROM public.survey GROUP BY month'),
-    ('avg_ces_by_month',    'SELECT month, avg(ces) FROM public.survey GROUP BY month')
+    ('avg_ces_by_month',    'SELECT month, avg(ces) FROM public.survey GROUP BY month'),
+    -- 7. two-step: 365 stored daily summaries rolled up against the direct
+    -- aggregate over the year's raw rows; and what building them costs
+    ('rollup_365_days',     'SELECT nps(rollup(summary)) FROM nps_bench.daily_2024'),
+    ('nps_365_days',        'SELECT nps(score) FROM public.survey WHERE day BETWEEN date ''2024-01-01'' AND date ''2024-12-30'''),
+    ('nps_agg_by_day',      'SELECT day, nps_agg(score) FROM public.survey GROUP BY day'),
+    ('nps_by_day',          'SELECT day, nps(score) FROM public.survey GROUP BY day'),
+    -- 8. weights (1..4 by id) against the hand-written weighted formula
+    ('nps_weighted',        'SELECT nps(score, (id % 4 + 1)::float8) FROM public.survey'),
+    ('hand_nps_weighted',   'SELECT ' || nps_bench.hand_nps_weighted('score', '(id % 4 + 1)::float8') || ' FROM public.survey')
 ), windowed(key, sql) AS (
     -- 5. a 30-row moving window over the 1/10 subset.  count(x) on top
     -- consumes every window value without shipping 1M rows anywhere.

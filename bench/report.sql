@@ -42,7 +42,10 @@ SELECT w * 100 + n, format('%s, %s workers', label, w), a, w, b, w, kind, op, ta
     (5, '3. csat(csat) vs hand-written SQL, ungrouped',    'csat_ungrouped', 'hand_csat_ungrouped', 'B/A', '>',  1.00, true),
     (6, '3. csat(csat) vs hand-written SQL, by month',     'csat_by_month',  'hand_csat_by_month',  'B/A', '>',  1.00, true),
     (7, '3. ces(ces) vs avg(ces), ungrouped',              'ces_ungrouped',  'avg_ces_ungrouped',   'B/A', '>=', 0.90, true),
-    (8, '3. ces(ces) vs avg(ces), by month',               'ces_by_month',   'avg_ces_by_month',    'B/A', '>=', 0.90, true)
+    (8, '3. ces(ces) vs avg(ces), by month',               'ces_by_month',   'avg_ces_by_month',    'B/A', '>=', 0.90, true),
+    (9, '7. nps(rollup(summary)) over 365 daily summaries vs nps(score) over the year''s raw rows', 'rollup_365_days', 'nps_365_days', 'B/A', '>=', 100, true),
+    (10, '7. nps_agg(score) vs nps(score), by day (building the daily summaries)', 'nps_agg_by_day', 'nps_by_day', 'A/B', '<=', 1.10, true),
+    (11, '8. weighted nps(score, weight) vs hand-written weighted SQL, ungrouped', 'nps_weighted', 'hand_nps_weighted', 'B/A', '>', 1.00, true)
   ) AS c(n, label, a, b, kind, op, target, info)
  CROSS JOIN (VALUES (0), (2)) AS w(w);
 
@@ -104,6 +107,10 @@ Queries (B = the hand-written competitor):
 - NPS: `100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score)`
 - CSAT: `100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat)`; CES: `avg(ces)`
 - grouped: `GROUP BY channel` (5 groups) or `GROUP BY month` (24 groups)
+- two-step: `nps(rollup(summary))` over a table of 365 daily `nps_agg(score)` summaries (2024)
+  against `nps(score)` over the same year''s raw rows (`WHERE day BETWEEN ...`, no index)
+- weighted: `nps(score, (id % 4 + 1)::float8)` against `100 * (sum(w) FILTER (WHERE score >= 9)
+  - sum(w) FILTER (WHERE score <= 6)) / sum(w) FILTER (WHERE score IS NOT NULL)`
 - window: `nps(score) OVER (ORDER BY day ROWS 29 PRECEDING)` against the NPS formula with each
   count as a window aggregate over the same frame, on `survey_window` (every 10th response,
   ' || :rows / 10 || ' rows, index on day), wrapped in `SELECT count(x) FROM (...)`
