@@ -1,0 +1,107 @@
+-- summaries.sql: properties of the 1.1 summaries, weights and statistics on
+-- generated data.
+--
+-- Run by pg_prove in a database where pgtap and nps_ext are installed.
+BEGIN;
+SELECT plan(16);
+
+-- 5,000 deterministic responses with weights that are multiples of 1/8
+-- (exact binary fractions, so weighted sums do not depend on order).
+CREATE TEMP TABLE r AS
+SELECT i AS id, i % 37 AS grp,
+       CASE WHEN i % 53 = 0 THEN NULL ELSE (i::bigint * 7919 % 11)::int END AS score,
+       CASE WHEN i % 47 = 0 THEN NULL ELSE 1 + (i::bigint * 104729 % 5)::int END AS sat,
+       CASE WHEN i % 43 = 0 THEN NULL ELSE 1 + (i::bigint * 1299709 % 7)::int END AS effort,
+       (1 + i % 16) / 8.0::float8 AS w
+FROM generate_series(1, 5000) AS i;
+
+-- ---------------------------------------------------------------------------
+-- rollup(): any partition of the rows rolls up to the summary of all rows
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT rollup(s) FROM (SELECT nps_agg(score) AS s FROM r GROUP BY grp) AS x),
+          (SELECT nps_agg(score) FROM r),
+          'rollup of 37 group summaries = nps_agg of all rows');
+SELECT is((SELECT rollup(s) FROM (SELECT nps_agg(score) AS s FROM r GROUP BY id % 2) AS x),
+          (SELECT rollup(s) FROM (SELECT nps_agg(score) AS s FROM r GROUP BY id % 101) AS x),
+          'rollup does not depend on how the rows were split');
+SELECT is((SELECT rollup(s) FROM (SELECT csat_agg(sat, 5, 3) AS s FROM r GROUP BY grp) AS x),
+          (SELECT csat_agg(sat, 5, 3) FROM r),
+          'csat rollup = csat_agg of all rows');
+SELECT is((SELECT rollup(s) FROM (SELECT ces_agg(effort, 7, w) AS s FROM r GROUP BY grp) AS x),
+          (SELECT ces_agg(effort, 7, w) FROM r),
+          'weighted ces rollup = weighted ces_agg of all rows (binary-fraction weights)');
+SELECT is((SELECT rollup(s ORDER BY g DESC) FROM (SELECT grp AS g, nps_agg(score, w) AS s FROM r GROUP BY grp) AS x),
+          (SELECT rollup(s ORDER BY g) FROM (SELECT grp AS g, nps_agg(score, w) AS s FROM r GROUP BY grp) AS x),
+          'weighted rollup does not depend on the order of the summaries');
+
+-- ---------------------------------------------------------------------------
+-- Round trips and accessors
+-- ---------------------------------------------------------------------------
+SELECT is_empty($$SELECT grp FROM (SELECT grp, nps_agg(score, w / 3) AS s, csat_agg(sat, 5, 4, w / 7) AS c,
+                                         ces_agg(effort, 7, w / 11) AS e FROM r GROUP BY grp) AS x
+                   WHERE s::text::nps_summary <> s OR c::text::csat_summary <> c OR e::text::ces_summary <> e
+                      OR s::text::nps_summary::text <> s::text$$,
+                'weighted summaries with non-binary weight sums round-trip exactly through text');
+SELECT is_empty($$SELECT grp FROM (SELECT grp, nps_agg(score) AS s, count(score) AS n,
+                                         count(*) FILTER (WHERE score >= 9) AS p FROM r GROUP BY grp) AS x
+                   WHERE responses(s) <> n OR promoters(s) <> p
+                      OR (SELECT sum(d.responses) FROM distribution(s) AS d) <> n$$,
+                'responses, promoters and the distribution agree with count() in every group');
+SELECT is_empty($$SELECT grp FROM (SELECT grp, nps_agg(score, 1.0) AS s FROM r GROUP BY grp) AS x
+                   WHERE total_weight(s) <> responses(s) OR effective_responses(s) <> responses(s)$$,
+                'unit weights: total weight and effective size are the number of responses');
+
+-- ---------------------------------------------------------------------------
+-- Statistics on 200 generated count vectors
+-- ---------------------------------------------------------------------------
+CREATE TEMP TABLE vectors AS
+SELECT format('{"version":1,"kind":"nps","counts":[%s,0,0,0,0,0,0,%s,0,%s,0]}', d, pa, p)::nps_summary AS s,
+       d, pa, p
+FROM (SELECT (i * 7) % 41 AS d, (i * 13) % 37 AS pa, (i * 29) % 53 AS p
+      FROM generate_series(1, 200) AS i) AS v
+WHERE d + pa + p > 0;
+-- one-bucket samples, where the intervals have their exact ends
+INSERT INTO vectors
+SELECT format('{"version":1,"kind":"nps","counts":[%s,0,0,0,0,0,0,%s,0,%s,0]}', d, pa, p)::nps_summary, d, pa, p
+FROM generate_series(1, 40) AS k,
+     LATERAL (VALUES (0, 0, k), (k, 0, 0), (0, k, 0)) AS v(d, pa, p);
+
+SELECT is_empty($$SELECT s FROM vectors, unnest(ARRAY['wald', 'adjusted_wald', 'score']) AS m
+                   WHERE NOT (nps_ci_lower(s, 0.95, m, 1) <= nps_ci_upper(s, 0.95, m, 1)
+                              AND nps_ci_lower(s, 0.95, m, 1) >= -100 AND nps_ci_upper(s, 0.95, m, 1) <= 100)$$,
+                'every interval is ordered and within -100..100');
+SELECT is_empty($$SELECT s FROM vectors, unnest(ARRAY['wald', 'score']) AS m
+                   WHERE NOT (nps_ci_lower(s, 0.95, m, 1) <= nps(s) + 1e-9 AND nps(s) <= nps_ci_upper(s, 0.95, m, 1) + 1e-9)$$,
+                'Wald and score intervals contain the NPS');
+SELECT is_empty($$SELECT s FROM vectors, unnest(ARRAY['wald', 'adjusted_wald', 'score']) AS m
+                   WHERE nps_ci_upper(s, 0.99, m, 1) - nps_ci_lower(s, 0.99, m, 1)
+                         < nps_ci_upper(s, 0.90, m, 1) - nps_ci_lower(s, 0.90, m, 1) - 1e-9$$,
+                'a higher confidence never gives a narrower interval');
+SELECT is_empty($$SELECT s FROM vectors
+                   WHERE abs(nps_ci_lower(s, 0.95, 'score', 1) + nps_ci_upper(
+                             format('{"version":1,"kind":"nps","counts":[%s,0,0,0,0,0,0,%s,0,%s,0]}', p, pa, d)::nps_summary,
+                             0.95, 'score', 1)) > 1e-7$$,
+                'the score interval mirrors when promoters and detractors swap');
+SELECT is((SELECT count(*) FROM vectors
+            WHERE p = d + pa + p AND nps_ci_upper(s, 0.95, 'score', 1) = 100
+              AND d = d + pa + p - p AND nps_ci_lower(
+                  format('{"version":1,"kind":"nps","counts":[%s,0,0,0,0,0,0,0,0,0,0]}', p)::nps_summary,
+                  0.95, 'score', 1) = -100),
+          40::bigint,
+          'score limits are exactly 100 / -100 when everyone is a promoter / detractor');
+SELECT is_empty($$SELECT a.s FROM vectors a, vectors b
+                   WHERE a.d + a.pa + a.p >= 30 AND b.d + b.pa + b.p >= 30
+                     AND NOT (nps_test(a.s, b.s) BETWEEN 0 AND 1
+                              AND nps_test(a.s, b.s) = nps_test(b.s, a.s)
+                              AND nps_test_z(a.s, b.s) = -nps_test_z(b.s, a.s))$$,
+                'p-values lie in [0, 1], are symmetric, and z is antisymmetric');
+SELECT is_empty($$SELECT s FROM vectors
+                   WHERE (d + pa + p < 30) <> (nps_margin(s) IS NULL)$$,
+                'statistics are NULL exactly below the default minimum of 30 responses');
+SELECT is_empty($$SELECT grp FROM (SELECT grp, csat_agg(sat) AS c FROM r GROUP BY grp) AS x
+                   WHERE NOT (csat_ci_lower(c) <= csat(c) AND csat(c) <= csat_ci_upper(c)
+                              AND csat_ci_lower(c) >= 0 AND csat_ci_upper(c) <= 100)$$,
+                'the Wilson interval contains CSAT and stays within 0..100');
+
+SELECT * FROM finish();
+ROLLBACK;
