@@ -75,9 +75,10 @@ DECLARE
 BEGIN
   TRUNCATE raw_bytes;
   INSERT INTO raw_bytes VALUES (bytes);
-  COPY raw_bytes TO '/tmp/nps_ext_regress_raw.bin' (FORMAT binary);
+  -- one file per backend: concurrent runs of this suite must not share it
+  EXECUTE format('COPY raw_bytes TO %L (FORMAT binary)', format('/tmp/nps_ext_regress_raw_%s.bin', pg_backend_pid()));
   EXECUTE format('CREATE TEMP TABLE received (v %s)', type_name);
-  COPY received FROM '/tmp/nps_ext_regress_raw.bin' (FORMAT binary);
+  EXECUTE format('COPY received FROM %L (FORMAT binary)', format('/tmp/nps_ext_regress_raw_%s.bin', pg_backend_pid()));
   SELECT v::text INTO result FROM received;
   DROP TABLE received;
   RETURN result;

@@ -145,6 +145,7 @@ DECLARE
   input bytea;
   output text;
   same boolean;
+  file text := format('/tmp/nps_ext_regress_fuzz_%s.bin', pg_backend_pid());
 BEGIN
   FOR s IN SELECT * FROM seed ORDER BY type_name, value LOOP
     EXECUTE format('SELECT %s_send(%L::%s)',
@@ -158,9 +159,10 @@ BEGIN
       BEGIN
         TRUNCATE raw_bytes;
         INSERT INTO raw_bytes VALUES (input);
-        COPY raw_bytes TO '/tmp/nps_ext_regress_fuzz.bin' (FORMAT binary);
+        -- one file per backend: concurrent runs of this suite must not share it
+        EXECUTE format('COPY raw_bytes TO %L (FORMAT binary)', file);
         EXECUTE format('CREATE TEMP TABLE received (v %s)', s.type_name);
-        COPY received FROM '/tmp/nps_ext_regress_fuzz.bin' (FORMAT binary);
+        EXECUTE format('COPY received FROM %L (FORMAT binary)', file);
         -- accepted: its text form reads back as the same value, byte for byte
         EXECUTE format('SELECT %1$s_send(v) = %1$s_send(v::text::%1$s), v::text FROM received', s.type_name)
           INTO same, output;
