@@ -184,20 +184,20 @@ fail(const char *path, const char *what, const char *text)
 }
 
 /*
- * Calls fn with nargs arguments; true and *result if it returned, false with
- * shim_error filled in if it raised an ERROR.  Like the server's
- * InputFunctionCall() and friends, a NULL result is a bug.
+ * Calls an input or receive function as InputFunctionCall() and
+ * ReceiveFunctionCall() do; true and *result if it returned, false with
+ * shim_error filled in if it raised an ERROR.  A NULL result is a bug.
  */
 static bool
-call_catching(PGFunction fn, Datum arg0, int nargs, Datum *result)
+call_catching(PGFunction fn, Datum arg0, Datum *result)
 {
 	LOCAL_FCINFO(fcinfo, 3);
 	sigjmp_buf	jump;
 
-	InitFunctionCallInfoData(*fcinfo, NULL, nargs, InvalidOid, NULL, NULL);
+	InitFunctionCallInfoData(*fcinfo, NULL, 3, InvalidOid, NULL, NULL);
 	fcinfo->args[0].value = arg0;
 	fcinfo->args[0].isnull = false;
-	/* typioparam and typmod, as InputFunctionCall()/ReceiveFunctionCall() pass */
+	/* typioparam and typmod */
 	fcinfo->args[1].value = ObjectIdGetDatum(InvalidOid);
 	fcinfo->args[1].isnull = false;
 	fcinfo->args[2].value = Int32GetDatum(-1);
@@ -268,7 +268,7 @@ same_value(Datum a, Datum b)
 static bool
 text_in(const char *text, Datum *value)
 {
-	return call_catching(type->in, CStringGetDatum(text), 3, value);
+	return call_catching(type->in, CStringGetDatum(text), value);
 }
 
 /* binary in, with the caller's "did it consume the message" check */
@@ -276,7 +276,7 @@ static bool
 binary_in(StringInfo buf, Datum *value, bool *leftover)
 {
 	*leftover = false;
-	if (!call_catching(type->recv, PointerGetDatum(buf), 3, value))
+	if (!call_catching(type->recv, PointerGetDatum(buf), value))
 		return false;
 	if (buf->cursor != buf->len)
 	{

@@ -3,22 +3,24 @@
 # binary receive functions of every state type (fuzz/README.md says why).
 #
 # Installs clang from Debian when no compiler with libFuzzer is present,
-# builds fuzz/build/fuzz_<type> from the project's own src/*.c (rebuilt only
-# when a source or flag changed), then fuzzes each type for NPS_FUZZ_SECONDS
-# (default 30; 0 only replays the seed corpus) starting from a temporary
-# copy of fuzz/corpus/<type>, so the checkout is never modified.  Prints one
-# line per type and exits non-zero if any input crashed; crashing inputs are
-# kept in fuzz/build/artifacts/<type>/.  Needs no PostgreSQL server.
+# builds fuzz/build/fuzz_<type> (NPS_FUZZ_BUILD_DIR overrides the directory)
+# from the project's own src/*.c, rebuilding only when a source or flag
+# changed, then fuzzes each type for NPS_FUZZ_SECONDS (default 30; 0 only
+# replays the seed corpus) starting from a temporary copy of
+# fuzz/corpus/<type>, so the checkout is never modified.  Prints one line
+# per type and exits non-zero if any input crashed; crashing inputs are kept
+# in <build dir>/artifacts/<type>/.  Needs no PostgreSQL server.
 #
 #   NPS_FUZZ_SECONDS=60 scripts/fuzz.sh
 #   NPS_FUZZ_TARGETS="churn_state" NPS_FUZZ_SECONDS=10 scripts/fuzz.sh
+#   NPS_FUZZ_CORPUS_OUT=/tmp/grown scripts/fuzz.sh   # keep the grown corpora
 source "$(dirname "$0")/common.sh"
 
 all_targets="nps_summary csat_summary ces_summary churn_state"
 seconds=${NPS_FUZZ_SECONDS:-30}
 targets=${NPS_FUZZ_TARGETS:-$all_targets}
 fuzz_dir=$NPS_TOP/fuzz
-build=$fuzz_dir/build
+build=${NPS_FUZZ_BUILD_DIR:-$fuzz_dir/build}
 
 case $seconds in
   '' | *[!0-9]*) log "NPS_FUZZ_SECONDS must be a whole number of seconds"; exit 2 ;;
@@ -139,13 +141,18 @@ for t in $targets; do
     -dict="$fuzz_dir/nps.dict" -use_value_profile=1 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" "$corpus" >"$work/$t.log" 2>&1 || status=$?
 
+  # a crash in the seed corpus leaves no statistics: hence "|| true"
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" | tail -n 1)
-  size=$(grep -o 'corp: [0-9]*' "$work/$t.log" | tail -n 1 | cut -d' ' -f2)
-  cov=$(grep -o 'cov: [0-9]*' "$work/$t.log" | tail -n 1 | cut -d' ' -f2)
+  size=$(grep -o 'corp: [0-9]*' "$work/$t.log" | tail -n 1 | cut -d' ' -f2 || true)
+  cov=$(grep -o 'cov: [0-9]*' "$work/$t.log" | tail -n 1 | cut -d' ' -f2 || true)
   crashes=$(find "$artifacts" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' \
     -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   if [ "$status" -ne 0 ] && [ "$crashes" -eq 0 ]; then
     crashes=1
+  fi
+  if [ -n "${NPS_FUZZ_CORPUS_OUT:-}" ]; then
+    mkdir -p "$NPS_FUZZ_CORPUS_OUT/$t"
+    cp "$corpus"/* "$NPS_FUZZ_CORPUS_OUT/$t"/
   fi
   echo "fuzz $t: ${execs:-0} executions, corpus ${size:-0} inputs, $crashes crashes (coverage: ${cov:-0} edges)"
   if [ "$crashes" -ne 0 ]; then

@@ -30,10 +30,11 @@ json_fail(JsonCursor *cur, const char *detail)
 					   (int) (cur->pos - cur->input) + 1, detail)));
 }
 
+/* JSON whitespace only (not \v or \f, which isspace() would take): ::jsonb must read what we accept */
 static void
 skip_space(JsonCursor *cur)
 {
-	while (isspace((unsigned char) *cur->pos))
+	while (*cur->pos == ' ' || *cur->pos == '\t' || *cur->pos == '\n' || *cur->pos == '\r')
 		cur->pos++;
 }
 

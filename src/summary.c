@@ -87,40 +87,61 @@ scale_problem(const ScoreSummary *summary)
 	return NULL;
 }
 
-/* A double-double's low part is at most half an ulp of its high part. */
+/*
+ * A double-double as weight_sum_add() leaves it: hi is lo + hi rounded to
+ * nearest, so each sum has exactly one representation (equality and hashing
+ * compare bytes), lo is finite and never -0.
+ */
 static bool
-sum_error_plausible(float8 hi, float8 lo)
+canonical_sum(float8 hi, float8 lo)
 {
-	return !isnan(lo) && fabs(lo) <= fabs(hi) * DBL_EPSILON && (lo != 0 || !signbit(lo));
+	return isfinite(hi) && isfinite(lo) && hi + lo == hi && !(lo == 0 && signbit(lo));
 }
 
 /*
+ * Kish's effective sample size (sum w)^2 / sum w^2 lies between 1 and the
+ * number of responses for any non-negative weights; the slack covers the
+ * rounding of the squares.
+ */
+#define KISH_SLACK	1e-9
+
+/*
  * Weights are finite and non-negative, a score without responses has no
- * weight, and the squared weights are zero exactly when all weights are.
+ * weight, the total is finite, the squared weights are zero exactly when
+ * all weights are, and together they give an effective sample size that
+ * real weights could give.  Anything else could only come from a hand-made
+ * value and would make the statistics wrong (NaN, or margins of a sample
+ * larger than the one counted).
  */
 static const char *
-weight_problem(const ScoreSummary *summary)
+weight_problem(const ScoreSummary *summary, int64 responses)
 {
 	bool		any_weight = false;
+	double		total;
+	double		effective;
 
 	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
 	{
 		float8		w = summary->weight[s];
 
-		if (!(w >= 0) || isinf(w))
-			return "A weight sum is negative or not finite.";
-		if (!sum_error_plausible(w, summary->weight_lo[s]))
-			return "A weight sum's rounding error is larger than the rounding of the sum.";
+		if (!(w >= 0) || !canonical_sum(w, summary->weight_lo[s]))
+			return "A weight sum is negative, not finite or not in canonical form.";
 		if (w != 0 && summary->count[s] == 0)
 			return "A score without responses has a weight.";
 		any_weight |= (w != 0);
 	}
-	if (!(summary->weight_sq >= 0) || isinf(summary->weight_sq))
-		return "The sum of squared weights is negative or not finite.";
-	if (!sum_error_plausible(summary->weight_sq, summary->weight_sq_lo))
-		return "The rounding error of the squared weights is larger than the rounding of the sum.";
+	if (!(summary->weight_sq >= 0) || !canonical_sum(summary->weight_sq, summary->weight_sq_lo))
+		return "The sum of squared weights is negative, not finite or not in canonical form.";
 	if ((summary->weight_sq != 0) != any_weight)
 		return "The sum of squared weights must be zero exactly when all weights are.";
+	total = summary_weight_between(summary, 0, SUMMARY_MAX_SCORE);
+	if (!isfinite(total))
+		return "The sum of the weights exceeds the double precision range.";
+	if (!any_weight)
+		return NULL;
+	effective = (total / summary->weight_sq) * total;
+	if (!(effective >= 1 - KISH_SLACK && effective <= responses * (1 + KISH_SLACK)))
+		return "The weights and squared weights are inconsistent: their effective sample size must lie between 1 and the number of responses.";
 	return NULL;
 }
 
@@ -158,7 +179,7 @@ summary_problem(const ScoreSummary *summary)
 			return "The total number of responses exceeds the bigint range.";
 	}
 	if (summary_is_weighted(summary))
-		return weight_problem(summary);
+		return weight_problem(summary, total);
 	return NULL;
 }
 

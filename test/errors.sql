@@ -13,7 +13,7 @@
 -- The binary receive functions take `internal` and cannot be called from SQL;
 -- binary I/O is covered by the pg_regress suite, not here.
 BEGIN;
-SELECT plan(192);
+SELECT plan(197);
 
 -- ===========================================================================
 -- nps(): scores must be integers 0..10 (22003), for every input type
@@ -329,8 +329,8 @@ SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":1,"kind":"nps","co
 SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,9223372036854775807,0]}'::nps_summary),
                                                  ('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0]}')) AS v(s)$$,
                  '22003', 'cannot roll up NPS summaries: the result is out of range', 'rollup: a count overflowing bigint');
-SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e308,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e308,"weight_sq_error":0}'::nps_summary), ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e308,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e308,"weight_sq_error":0}')) AS v(s)$$,
-                 '22003', 'cannot roll up NPS summaries: the result is out of range', 'rollup: weights summing to infinity');
+SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e154,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e308,"weight_sq_error":0}'::nps_summary), ('{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e154,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e308,"weight_sq_error":0}')) AS v(s)$$,
+                 '22003', 'cannot roll up NPS summaries: the result is out of range', 'rollup: squared weights summing to infinity');
 SELECT throws_ok($$SELECT nps_rollup_inverse('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0]}',
                                              '{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,2,0]}')$$,
                  '22023', 'cannot subtract an NPS summary that is not part of the other', 'rollup inverse refuses to go negative');
@@ -344,6 +344,21 @@ SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0
                  '22P02', NULL, 'weighted text: the weight_errors key is required');
 SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,1e309,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$, '22P02', NULL, 'weighted text: an infinite weight sum');
 SELECT lives_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,1,0],"weights":[0,0,0,0,0,0,0,0,0,0.5,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0.25,"weight_sq_error":0}'::nps_summary$$, 'a valid weighted text form is accepted');
+
+-- Regression (found by the libFuzzer harness): hand-made weighted summaries
+-- that no aggregate could produce were accepted and gave NaN or impossible
+-- statistics; one weight had two accepted forms that = told apart; \v and
+-- \f passed as JSON whitespace.
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[1,1,0,0,0,0,0,0,0,0,0],"weights":[1e+308,1e+308,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1,"weight_sq_error":0}'::nps_summary$$,
+                 '22P02', NULL, 'weighted text: weights summing beyond the double range are rejected (were NaN)');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[0,0,0,0,0,0,0,0,0,0,1],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":1e-300,"weight_sq_error":0}'::nps_summary$$,
+                 '22P02', NULL, 'weighted text: an effective sample size above the number of responses is rejected');
+SELECT throws_ok($$SELECT '{"version":2,"kind":"ces","scale_max":3,"counts":[1,0,0],"weights":[1,0,0],"weight_errors":[2.220446049250313e-16,0,0],"weight_sq":1,"weight_sq_error":0}'::ces_summary$$,
+                 '22P02', NULL, 'weighted text: a weight sum not in canonical double-double form is rejected');
+SELECT lives_ok($$SELECT '{"version":2,"kind":"ces","scale_max":3,"counts":[1,0,0],"weights":[1.0000000000000002,0,0],"weight_errors":[0,0,0],"weight_sq":1.0000000000000004,"weight_sq_error":0}'::ces_summary$$,
+                'weighted text: the canonical form of the same weight is accepted');
+SELECT throws_ok(format($$SELECT %L::nps_summary$$, E'{"version":1,\x0b"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}'),
+                 '22P02', NULL, 'vertical tab is not JSON whitespace');
 
 SELECT * FROM finish();
 ROLLBACK;
