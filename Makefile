@@ -32,10 +32,16 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-.PHONY: demo test bench
+.PHONY: demo test bench fuzz concurrency sanitize
 demo:
 	bash scripts/demo.sh
 test:
 	bash scripts/test.sh
 bench:
 	bash scripts/bench.sh
+fuzz:
+	bash scripts/fuzz.sh
+concurrency:
+	bash scripts/concurrency.sh
+sanitize:
+	bash scripts/sanitize.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test: install what is missing, build, start a throwaway cluster (or use
 # the server the PG* variables point at), then run the pg_regress suite, the
-# pgTAP suite and the shell-level checks (pg_dump/pg_restore).  Exits non-zero on any failure; the cluster is stopped on
+# pgTAP suite and the shell-level checks (pg_dump/pg_restore, a bounded
+# fuzz run of the input functions, a bounded pgbench concurrency scenario).  Exits non-zero on any failure; the cluster is stopped on
 # exit.
 source "$(dirname "$0")/common.sh"
 
@@ -48,6 +49,23 @@ if ! scripts/dump_restore.sh 2>&1 | tee "$out"; then
 fi
 shell_passed=$(grep -c '^ok - ' "$out" || true)
 shell_failed=$(grep -c '^not ok - ' "$out" || true)
+
+# A short, bounded libFuzzer run of the input functions (make fuzz runs longer).
+log "fuzzing the state types' text and binary input functions"
+if ! NPS_FUZZ_SECONDS=${NPS_FUZZ_SECONDS:-5} scripts/fuzz.sh 2>&1 | tee "$out"; then
+  status=1
+fi
+shell_passed=$((shell_passed + $(grep -cE '^fuzz .*, 0 crashes' "$out" || true)))
+shell_failed=$((shell_failed + $(grep -cE '^fuzz .*, [1-9][0-9]* crash' "$out" || true)))
+
+# Concurrency under load, bounded: pgbench writers and readers, a
+# materialized view refreshed concurrently, results against a ledger.
+log "concurrency: pgbench for ${NPS_CONCURRENCY_SECONDS:-10} s on its own cluster"
+if ! NPS_CONCURRENCY_SECONDS=${NPS_CONCURRENCY_SECONDS:-10} scripts/concurrency.sh 2>&1 | tee "$out"; then
+  status=1
+fi
+shell_passed=$((shell_passed + $(grep -c '^PASS ' "$out" || true)))
+shell_failed=$((shell_failed + $(grep -c '^FAIL ' "$out" || true)))
 
 # One closing line for all suites: pg_regress files, pgTAP assertions and
 # the checks of the shell-level tests.

@@ -16,6 +16,8 @@ CREATE EXTENSION IF NOT EXISTS dblink;
 SELECT dblink_connect('canceller',
          format('dbname=%s user=%s port=%s host=%s', current_database(), current_user, current_setting('port'),
                 split_part(current_setting('unix_socket_directories'), ',', 1))) AS connected;
+-- a bound, in case the cancel below failed
+SELECT dblink_exec('canceller', 'SET statement_timeout = ''60s''') AS bounded;
 SELECT dblink_send_query('canceller',
   'SELECT nps(i % 11, 1.5) FROM generate_series(1, 1000000000) AS i') AS sent;
 -- wait until the query runs, then cancel it
@@ -24,6 +26,7 @@ DECLARE
   victim int;
 BEGIN
   FOR attempt IN 1 .. 200 LOOP
+    PERFORM pg_stat_clear_snapshot();  -- pg_stat_activity is otherwise read once per transaction
     SELECT pid INTO victim FROM pg_stat_activity
      WHERE query LIKE 'SELECT nps(i % 11, 1.5)%' AND state = 'active' AND pid <> pg_backend_pid();
     EXIT WHEN victim IS NOT NULL;
