@@ -135,3 +135,17 @@ SELECT rollup(c) FROM (VALUES ((SELECT csat_agg(NULL::int, 7, 6))), (NULL), ((SE
 SELECT rollup(s) FROM (SELECT nps_agg(score) AS s FROM responses WHERE false) AS x;
 
 DROP MATERIALIZED VIEW daily;
+
+-- Regression (review): a moving rollup() of CSAT summaries kept the scale
+-- after the frame's last response left, so it disagreed with recomputing
+-- the frame or refused a later scale.
+CREATE TEMP TABLE scaled_days (i int, s csat_summary);
+INSERT INTO scaled_days VALUES
+  (1, '{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,0,0,0,2]}'),
+  (2, '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}'),
+  (3, '{"version":1,"kind":"csat","scale_max":7,"satisfied_from":6,"counts":[0,0,0,0,0,1,1]}'),
+  (4, '{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}');
+SELECT i, rollup(s) OVER (ORDER BY i ROWS 1 PRECEDING) AS moving,
+       rollup(s) OVER (ORDER BY i ROWS 1 PRECEDING)
+         = (SELECT rollup(t.s) FROM scaled_days t WHERE t.i BETWEEN d.i - 1 AND d.i) AS equals_recomputed
+FROM scaled_days d ORDER BY i;

@@ -97,3 +97,17 @@ SELECT nps(score, w) FROM (VALUES (9, 1e-101)) AS v(score, w);
 SELECT csat(score, 5, 4, w) FROM (VALUES (6, 1.0)) AS v(score, w);
 -- An integer weight column can never be taken for a scale: the weight comes last.
 SELECT csat(4, 5, 4, 3) AS csat_weight_3, ces(4, 5, 2) AS ces_weight_2;
+
+-- Regression (review): with a constant weight that is not a binary
+-- fraction, Kish's effective size rounded just below n and the statistics
+-- turned NULL at exactly min_responses.
+SELECT effective_responses(nps_agg(s % 11, 0.1)) AS n_eff,
+       nps_stderr(nps_agg(s % 11, 0.1)) = nps_stderr(nps_agg(s % 11)) AS same_stderr_as_unweighted,
+       ces_stderr(ces_agg(1 + s % 7, 7, 1.1)) IS NOT NULL AS ces_stderr_given
+FROM generate_series(1, 30) AS s;
+
+-- Regression (review): an invalid score passed silently when its weight was NULL.
+SELECT nps(s, w) FROM (VALUES (11, NULL::float8), (9, 1.0)) AS v(s, w);
+SELECT nps(s, w) FROM (VALUES (6.5, NULL::float8), (9, 1.0)) AS v(s, w);
+SELECT csat(s, 5, 4, w) FROM (VALUES (6, NULL::float8)) AS v(s, w);
+SELECT ces(s, 7, w) FROM (VALUES (0, NULL::float8)) AS v(s, w);

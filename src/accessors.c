@@ -58,15 +58,16 @@ summary_total_weight_sql(PG_FUNCTION_ARGS)
 double
 summary_effective_size(const ScoreSummary *summary)
 {
-	double		weight;
+	float8		weight = 0;
+	float8		weight_lo = 0;
 
 	if (!summary_is_weighted(summary))
 		return (double) summary_total(summary);
-	weight = summary_total_weight(summary);
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+		weight_sum_add(&weight, &weight_lo, summary->weight[s], summary->weight_lo[s]);
 	if (weight == 0)
 		return 0;
-	/* divide before squaring: (sum w)^2 alone can overflow */
-	return (weight / summary->weight_sq) * weight;
+	return kish_effective_size(weight, weight_lo, summary->weight_sq, summary->weight_sq_lo);
 }
 
 Datum

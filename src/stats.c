@@ -52,7 +52,7 @@ z_for_confidence(FunctionCallInfo fcinfo, int argno)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("confidence %s is out of range", float8out_internal(confidence)),
-				 errdetail("confidence must lie strictly between 0 and 1, such as 0.95.")));
+				 errdetail("The confidence level must lie strictly between 0 and 1, such as 0.95.")));
 	return confidence_z(confidence);
 }
 
@@ -65,7 +65,7 @@ min_responses(FunctionCallInfo fcinfo, int argno)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("min_responses %d is out of range", min),
-				 errdetail("min_responses must be at least 1.")));
+				 errdetail("The minimum number of responses must be at least 1.")));
 	return min;
 }
 
@@ -161,10 +161,23 @@ csat_split(const ScoreSummary *summary)
 	return summary_split(summary, summary->top_from - 1, summary->top_from);
 }
 
+/*
+ * Kish's n_eff of equal weights that are not binary fractions comes out a
+ * few ulps off n (29.999999999999996 for 30 responses): the comparison with
+ * min_responses allows for that rounding, so equal weights behave as none.
+ */
+#define N_EFF_SLACK		1e-9
+
+static bool
+below_minimum(double n, int min)
+{
+	return !(n > 0) || n < min * (1 - N_EFF_SLACK);
+}
+
 static bool
 too_few(Split split, int min)
 {
-	return split.n <= 0 || split.n < min;
+	return below_minimum(split.n, min);
 }
 
 /* ---------- NPS ---------- */
@@ -368,7 +381,7 @@ ces_mean_se(const ScoreSummary *summary, int min, double *mean, double *se)
 	double		sum = 0;
 	double		square_sum = 0;
 
-	if (n_eff <= 1 || n_eff < min)
+	if (n_eff <= 1 || below_minimum(n_eff, min))
 		return false;
 	for (int s = 1; s <= summary->scale_max; s++)
 	{

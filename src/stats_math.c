@@ -163,7 +163,7 @@ normal_quantile(double p)
 double
 confidence_z(double confidence)
 {
-	return -normal_quantile(0.5 * (1.0 - confidence));
+	return 0.0 - normal_quantile(0.5 * (1.0 - confidence));	/* never -0 */
 }
 
 /*

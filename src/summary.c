@@ -106,6 +106,35 @@ canonical_sum(float8 hi, float8 lo)
 #define KISH_SLACK	1e-9
 
 /*
+ * (w_hi + w_lo)^2 / (q_hi + q_lo) from double-double sums, carrying the
+ * rounding errors of the square and of the quotient one step further than
+ * plain doubles would, so that equal weights give exactly n (30, not
+ * 29.999999999999993, for 30 weights of 0.1).  Both sums are first scaled
+ * by a power of two (exact) so that the square cannot overflow.  q > 0.
+ */
+double
+kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
+{
+	int			exponent;
+	double		square,
+				square_lo,
+				quotient,
+				residual;
+
+	(void) frexp(w_hi, &exponent);
+	w_hi = ldexp(w_hi, -exponent);
+	w_lo = ldexp(w_lo, -exponent);
+	q_hi = ldexp(q_hi, -2 * exponent);
+	q_lo = ldexp(q_lo, -2 * exponent);
+
+	square = w_hi * w_hi;
+	square_lo = fma(w_hi, w_hi, -square) + 2 * w_hi * w_lo;
+	quotient = square / q_hi;
+	residual = fma(-quotient, q_hi, square) + square_lo - quotient * q_lo;
+	return quotient + residual / q_hi;
+}
+
+/*
  * Weights are finite and non-negative, a score without responses has no
  * weight, the total is finite, the squared weights are zero exactly when
  * all weights are, and together they give an effective sample size that
@@ -139,7 +168,7 @@ weight_problem(const ScoreSummary *summary, int64 responses)
 		return "The sum of the weights exceeds the double precision range.";
 	if (!any_weight)
 		return NULL;
-	effective = (total / summary->weight_sq) * total;
+	effective = summary_effective_size(summary);
 	if (!(effective >= 1 - KISH_SLACK && effective <= responses * (1 + KISH_SLACK)))
 		return "The weights and squared weights are inconsistent: their effective sample size must lie between 1 and the number of responses.";
 	return NULL;
@@ -252,20 +281,28 @@ article(SummaryKind kind)
 	return kind == SUMMARY_NPS ? "an" : "a";
 }
 
+/*
+ * "what" is the verb of the messages ("combine", "roll up", "subtract");
+ * subtracting takes "from", the others "with".
+ */
 static void
 check_mergeable(const ScoreSummary *a, const ScoreSummary *b, const char *what)
 {
+	const char *joiner = strcmp(what, "subtract") == 0 ? "from" : "with";
+
 	if (a->kind != b->kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s %s %s summary with %s %s summary", what,
-						article(a->kind), summary_kind_name(a->kind),
-						article(b->kind), summary_kind_name(b->kind))));
+				 errmsg("cannot %s %s %s summary %s %s %s summary", what,
+						article(b->kind), summary_kind_name(b->kind), joiner,
+						article(a->kind), summary_kind_name(a->kind))));
 	if (summary_is_weighted(a) != summary_is_weighted(b))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s a weighted %s summary with an unweighted one", what,
-						summary_kind_name(a->kind)),
+				 errmsg("cannot %s %s %s summary %s %s one", what,
+						summary_is_weighted(b) ? "a weighted" : "an unweighted",
+						summary_kind_name(a->kind), joiner,
+						summary_is_weighted(a) ? "a weighted" : "an unweighted"),
 				 errhint("Aggregate all days either with or without weights.")));
 	if (a->scale_max != b->scale_max || a->top_from != b->top_from)
 		ereport(ERROR,
@@ -324,8 +361,8 @@ summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
 						   from->weight[s], from->weight_lo[s]);
 		weight_sum_add(&into->weight_sq, &into->weight_sq_lo,
 					   from->weight_sq, from->weight_sq_lo);
-		if (isinf(summary_weight_between(into, 0, SUMMARY_MAX_SCORE)) ||
-			isinf(into->weight_sq))
+		if (!isfinite(summary_weight_between(into, 0, SUMMARY_MAX_SCORE)) ||
+			!isfinite(into->weight_sq))
 			merge_out_of_range(into, what,
 							   "The sum of the weights would exceed the double precision range.");
 	}
@@ -336,7 +373,9 @@ summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
 
 /*
  * Removes "part" from "from": the inverse of summary_add() for unweighted
- * summaries, whose integer counts make it exact.  rollup()'s moving-window
+ * summaries, whose integer counts make it exact.  When nothing is left, a
+ * CSAT or CES summary forgets its scale, so a moving window agrees with
+ * recomputing the frame (which may hold another scale next).  rollup()'s moving-window
  * path only calls it with a summary it added before, but a hand-made call
  * could ask for more than there is: that is refused, never negative.
  */
@@ -358,4 +397,7 @@ summary_subtract(ScoreSummary *from, const ScoreSummary *part)
 							   s, from->count[s], part->count[s])));
 		from->count[s] -= part->count[s];
 	}
+	/* like the inverse transition: an emptied frame has no scale again */
+	if (from->kind != SUMMARY_NPS && summary_total(from) == 0)
+		from->scale_max = from->top_from = 0;
 }

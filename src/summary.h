@@ -135,6 +135,7 @@ extern double summary_weight_between(const ScoreSummary *summary, int lo, int hi
 extern double summary_total_weight(const ScoreSummary *summary);
 extern void summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what);
 extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
+extern double kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo);
 
 /* metrics.c: exact numeric results */
 extern Datum numeric_ratio(Numeric numerator, int64 denominator);

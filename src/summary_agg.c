@@ -153,12 +153,31 @@ add_score(ScoreSummary *state, int64 score)
 						   score)));
 }
 
+/*
+ * The state of an unweighted transition, which must not be a weighted
+ * summary: counting or removing a response without its weight would leave
+ * that summary inconsistent.  One byte compare per row.
+ */
+static pg_attribute_always_inline ScoreSummary *
+counts_state(FunctionCallInfo fcinfo)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	if (unlikely(summary_is_weighted(state)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("an unweighted transition needs an unweighted %s summary",
+						summary_kind_name(state->kind)),
+				 errhint("Use the weighted aggregates for weighted summaries.")));
+	return state;
+}
+
 /* ---------- nps(): fixed 0..10 scale, strict ---------- */
 
 static pg_attribute_always_inline Datum
 nps_step(FunctionCallInfo fcinfo, int64 score, bool add)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo);
 
 	check_score(state, score);
 	if (add)
@@ -189,7 +208,7 @@ nps_trans_int8(PG_FUNCTION_ARGS)
 Datum
 nps_trans_numeric(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo);
 
 	add_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
 	PG_RETURN_POINTER(state);
@@ -198,7 +217,7 @@ nps_trans_numeric(PG_FUNCTION_ARGS)
 Datum
 nps_trans_float8(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo);
 
 	add_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
 	PG_RETURN_POINTER(state);
@@ -225,7 +244,7 @@ nps_inverse_int8(PG_FUNCTION_ARGS)
 Datum
 nps_inverse_numeric(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo);
 
 	remove_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
 	PG_RETURN_POINTER(state);
@@ -234,7 +253,7 @@ nps_inverse_numeric(PG_FUNCTION_ARGS)
 Datum
 nps_inverse_float8(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo);
 
 	remove_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
 	PG_RETURN_POINTER(state);
@@ -347,7 +366,7 @@ score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType typ
 static inline Datum
 scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo);
 	Scale		scale = row_scale(fcinfo, state->kind, PG_NARGS() - 2);
 	int64		score;
 

@@ -70,7 +70,9 @@ add_weighted_score(ScoreSummary *state, int64 score, double weight)
 				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
 						   score)));
 	weight_sum_add(&state->weight[score], &state->weight_lo[score], weight, 0);
-	weight_sum_add(&state->weight_sq, &state->weight_sq_lo, weight * weight, 0);
+	/* the square with its exact rounding error, so that sum w^2 is as exact as sum w */
+	weight_sum_add(&state->weight_sq, &state->weight_sq_lo,
+				   weight * weight, fma(weight, weight, -(weight * weight)));
 	if (unlikely(isinf(state->weight[score]) || isinf(state->weight_sq)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -79,10 +81,27 @@ add_weighted_score(ScoreSummary *state, int64 score, double weight)
 }
 
 /*
+ * A row skipped for its NULL weight still has its score checked against the
+ * row's scale (without fixing the group's scale), so that 6.5 or 11 never
+ * passes silently.  The checks read only the header fields of the summary
+ * they are given, so a copy of the header with the row's scale serves.
+ */
+static void
+check_skipped_score(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type, Scale scale)
+{
+	ScoreSummary header;
+
+	memcpy(&header, state, offsetof(ScoreSummary, count));
+	if (state->kind != SUMMARY_NPS)
+		header.scale_max = scale.scale_max;
+	check_score(&header, score_argument(fcinfo, &header, type));
+}
+
+/*
  * Shared body.  Arguments: state, score, then for csat/ces the scale
- * parameters, then the weight (always last).  The scale and the weight are
- * checked on every row where they are given, also when the score is NULL;
- * a row with a NULL score or a NULL weight is skipped.
+ * parameters, then the weight (always last).  The scale, the weight and the
+ * score are checked on every row where they are given, also when the row is
+ * skipped because the other is NULL.
  */
 static Datum
 weighted_step(FunctionCallInfo fcinfo, ScoreType type)
@@ -101,7 +120,11 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 	if (state->kind != SUMMARY_NPS)
 		scale = row_scale(fcinfo, state->kind, PG_NARGS() - 3);
 	if (PG_ARGISNULL(weight_arg))
+	{
+		if (!PG_ARGISNULL(1))
+			check_skipped_score(fcinfo, state, type, scale);
 		PG_RETURN_POINTER(state);
+	}
 	weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(state);

@@ -13,7 +13,7 @@
 -- The binary receive functions take `internal` and cannot be called from SQL;
 -- binary I/O is covered by the pg_regress suite, not here.
 BEGIN;
-SELECT plan(197);
+SELECT plan(200);
 
 -- ===========================================================================
 -- nps(): scores must be integers 0..10 (22003), for every input type
@@ -359,6 +359,15 @@ SELECT lives_ok($$SELECT '{"version":2,"kind":"ces","scale_max":3,"counts":[1,0,
                 'weighted text: the canonical form of the same weight is accepted');
 SELECT throws_ok(format($$SELECT %L::nps_summary$$, E'{"version":1,\x0b"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0]}'),
                  '22P02', NULL, 'vertical tab is not JSON whitespace');
+
+-- Regression (review): the unweighted transition functions accepted a
+-- weighted state and left it inconsistent (a removal without its weight).
+SELECT throws_ok($$SELECT nps_trans(nps_agg(9, 1.0::float8), 0)$$, '22023',
+                 'an unweighted transition needs an unweighted NPS summary', 'nps_trans refuses a weighted state');
+SELECT throws_ok($$SELECT csat_inverse(csat_agg(5, 5, 4, 1.0::float8), 5::int, 5, 4)$$, '22023',
+                 'an unweighted transition needs an unweighted CSAT summary', 'csat_inverse refuses a weighted state');
+SELECT throws_ok($$SELECT nps_trans(nps_agg(9, 1.0::float8), 0.0::numeric)$$, '22023',
+                 'an unweighted transition needs an unweighted NPS summary', 'nps_trans(numeric) refuses a weighted state');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -640,7 +640,7 @@ COMMENT ON FUNCTION @extschema@.nps_weighted_trans(@extschema@.nps_summary, pg_c
 CREATE AGGREGATE @extschema@.nps(pg_catalog.int2, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -652,7 +652,7 @@ COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.int2, pg_catalog.float8) IS 'Wei
 CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.int2, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -664,7 +664,7 @@ COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.int2, pg_catalog.float8) IS 
 CREATE AGGREGATE @extschema@.nps(pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -676,7 +676,7 @@ COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.int4, pg_catalog.float8) IS 'Wei
 CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -688,7 +688,7 @@ COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.int4, pg_catalog.float8) IS 
 CREATE AGGREGATE @extschema@.nps(pg_catalog.int8, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -700,7 +700,7 @@ COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.int8, pg_catalog.float8) IS 'Wei
 CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.int8, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -712,7 +712,7 @@ COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.int8, pg_catalog.float8) IS 
 CREATE AGGREGATE @extschema@.nps(pg_catalog.numeric, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -724,7 +724,7 @@ COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.numeric, pg_catalog.float8) IS '
 CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.numeric, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -736,7 +736,7 @@ COMMENT ON AGGREGATE @extschema@.nps_agg(pg_catalog.numeric, pg_catalog.float8) 
 CREATE AGGREGATE @extschema@.nps(pg_catalog.float8, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -748,7 +748,7 @@ COMMENT ON AGGREGATE @extschema@.nps(pg_catalog.float8, pg_catalog.float8) IS 'W
 CREATE AGGREGATE @extschema@.nps_agg(pg_catalog.float8, pg_catalog.float8) (
     SFUNC = @extschema@.nps_weighted_trans,
     STYPE = @extschema@.nps_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.nps_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.nps_combine,
@@ -793,7 +793,7 @@ COMMENT ON FUNCTION @extschema@.csat_weighted_trans(@extschema@.csat_summary, pg
 CREATE AGGREGATE @extschema@.csat(pg_catalog.int2, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -805,7 +805,7 @@ COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.int2, pg_catalog.int4, pg_catal
 CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.int2, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -817,7 +817,7 @@ COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.int2, pg_catalog.int4, pg_c
 CREATE AGGREGATE @extschema@.csat(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -829,7 +829,7 @@ COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.int4, pg_catalog.int4, pg_catal
 CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -841,7 +841,7 @@ COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.int4, pg_catalog.int4, pg_c
 CREATE AGGREGATE @extschema@.csat(pg_catalog.int8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -853,7 +853,7 @@ COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.int8, pg_catalog.int4, pg_catal
 CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -865,7 +865,7 @@ COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.int8, pg_catalog.int4, pg_c
 CREATE AGGREGATE @extschema@.csat(pg_catalog.numeric, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -877,7 +877,7 @@ COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.numeric, pg_catalog.int4, pg_ca
 CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -889,7 +889,7 @@ COMMENT ON AGGREGATE @extschema@.csat_agg(pg_catalog.numeric, pg_catalog.int4, p
 CREATE AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -901,7 +901,7 @@ COMMENT ON AGGREGATE @extschema@.csat(pg_catalog.float8, pg_catalog.int4, pg_cat
 CREATE AGGREGATE @extschema@.csat_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.csat_weighted_trans,
     STYPE = @extschema@.csat_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.csat_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.csat_combine,
@@ -946,7 +946,7 @@ COMMENT ON FUNCTION @extschema@.ces_weighted_trans(@extschema@.ces_summary, pg_c
 CREATE AGGREGATE @extschema@.ces(pg_catalog.int2, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -958,7 +958,7 @@ COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.int2, pg_catalog.int4, pg_catalo
 CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.int2, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -970,7 +970,7 @@ COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.int2, pg_catalog.int4, pg_ca
 CREATE AGGREGATE @extschema@.ces(pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -982,7 +982,7 @@ COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.int4, pg_catalog.int4, pg_catalo
 CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.int4, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -994,7 +994,7 @@ COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.int4, pg_catalog.int4, pg_ca
 CREATE AGGREGATE @extschema@.ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -1006,7 +1006,7 @@ COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.int8, pg_catalog.int4, pg_catalo
 CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -1018,7 +1018,7 @@ COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.int8, pg_catalog.int4, pg_ca
 CREATE AGGREGATE @extschema@.ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -1030,7 +1030,7 @@ COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.numeric, pg_catalog.int4, pg_cat
 CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -1042,7 +1042,7 @@ COMMENT ON AGGREGATE @extschema@.ces_agg(pg_catalog.numeric, pg_catalog.int4, pg
 CREATE AGGREGATE @extschema@.ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
@@ -1054,7 +1054,7 @@ COMMENT ON AGGREGATE @extschema@.ces(pg_catalog.float8, pg_catalog.int4, pg_cata
 CREATE AGGREGATE @extschema@.ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.float8) (
     SFUNC = @extschema@.ces_weighted_trans,
     STYPE = @extschema@.ces_summary,
-    SSPACE = 192,
+    SSPACE = 288,
     FINALFUNC = @extschema@.ces_agg_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.ces_combine,
