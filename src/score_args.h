@@ -11,6 +11,7 @@
 
 #include "summary.h"
 
+#include "common/int.h"
 #include "nodes/execnodes.h"
 
 typedef enum ScoreType
@@ -68,6 +69,22 @@ check_score(const ScoreSummary *state, int64 score)
 {
 	if (unlikely(score < summary_scale_min(state->kind) || score > state->scale_max))
 		score_out_of_range(state, psprintf(INT64_FORMAT, score));
+}
+
+/*
+ * Counts one response.  A count can only reach the bigint limit in a state
+ * that did not grow from zero here (a stored or hand-written summary), but
+ * such states exist, so the increment is checked.
+ */
+static pg_attribute_always_inline void
+add_score(ScoreSummary *state, int64 score)
+{
+	if (unlikely(pg_add_s64_overflow(state->count[score], 1, &state->count[score])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s summary has too many responses", summary_kind_name(state->kind)),
+				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
+						   score)));
 }
 
 #endif							/* NPS_EXT_SCORE_ARGS_H */

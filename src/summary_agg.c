@@ -138,22 +138,6 @@ remove_score(ScoreSummary *state, int64 score)
 }
 
 /*
- * Counts one response.  A count can only reach the bigint limit in a state
- * that did not grow from zero here (a stored or hand-written summary), but
- * such states exist, so the increment is checked.
- */
-static pg_attribute_always_inline void
-add_score(ScoreSummary *state, int64 score)
-{
-	if (unlikely(pg_add_s64_overflow(state->count[score], 1, &state->count[score])))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s summary has too many responses", summary_kind_name(state->kind)),
-				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
-						   score)));
-}
-
-/*
  * The state of an unweighted transition, which must not be a weighted
  * summary: counting or removing a response without its weight would leave
  * that summary inconsistent.  One byte compare per row.

@@ -63,12 +63,7 @@ checked_weight(const ScoreSummary *state, float8 weight)
 static void
 add_weighted_score(ScoreSummary *state, int64 score, double weight)
 {
-	if (unlikely(pg_add_s64_overflow(state->count[score], 1, &state->count[score])))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s summary has too many responses", summary_kind_name(state->kind)),
-				 errdetail("The count of score " INT64_FORMAT " would exceed the bigint range.",
-						   score)));
+	add_score(state, score);
 	weight_sum_add(&state->weight[score], &state->weight_lo[score], weight, 0);
 	/* the square with its exact rounding error, so that sum w^2 is as exact as sum w */
 	weight_sum_add(&state->weight_sq, &state->weight_sq_lo,
