@@ -2,8 +2,8 @@
 # make test: install what is missing, build, start a throwaway cluster (or use
 # the server the PG* variables point at), then run the pg_regress suite, the
 # pgTAP suite and the shell-level checks (pg_dump/pg_restore, a bounded
-# fuzz run of the input functions, a bounded pgbench concurrency scenario).  Exits non-zero on any failure; the cluster is stopped on
-# exit.
+# fuzz run of the input functions, a bounded pgbench concurrency scenario).
+# Exits non-zero on any failure; the cluster is stopped on exit.
 source "$(dirname "$0")/common.sh"
 
 ensure_deps
@@ -43,29 +43,39 @@ for n in $(sed -n 's/.*Failed \([0-9]*\)\/[0-9]* subtests.*/\1/p' "$out"); do
   tap_failed=$((tap_failed + n))
 done
 
-log "pg_dump / pg_restore of stored summaries"
-if ! scripts/dump_restore.sh 2>&1 | tee "$out"; then
-  status=1
-fi
-shell_passed=$(grep -c '^ok - ' "$out" || true)
-shell_failed=$(grep -c '^not ok - ' "$out" || true)
+# shell_step NAME PASS_PATTERN FAIL_PATTERN COMMAND...: runs a shell-level
+# check, counts its passed and failed lines; a check that fails without
+# printing a failed line (it could not even run) counts as one failure.
+shell_passed=0
+shell_failed=0
+shell_step() {
+  local name=$1 pass=$2 fail=$3 passed failed
+  shift 3
+  log "$name"
+  if "$@" 2>&1 | tee "$out"; then
+    failed=$(grep -cE "$fail" "$out" || true)
+  else
+    status=1
+    failed=$(grep -cE "$fail" "$out" || true)
+    [ "$failed" -gt 0 ] || failed=1
+  fi
+  passed=$(grep -cE "$pass" "$out" || true)
+  shell_passed=$((shell_passed + passed))
+  shell_failed=$((shell_failed + failed))
+}
+
+shell_step "pg_dump / pg_restore of stored summaries" '^ok - ' '^not ok - ' scripts/dump_restore.sh
 
 # A short, bounded libFuzzer run of the input functions (make fuzz runs longer).
-log "fuzzing the state types' text and binary input functions"
-if ! NPS_FUZZ_SECONDS=${NPS_FUZZ_SECONDS:-5} scripts/fuzz.sh 2>&1 | tee "$out"; then
-  status=1
-fi
-shell_passed=$((shell_passed + $(grep -cE '^fuzz .*, 0 crashes' "$out" || true)))
-shell_failed=$((shell_failed + $(grep -cE '^fuzz .*, [1-9][0-9]* crash' "$out" || true)))
+shell_step "fuzzing the state types' text and binary input functions" \
+  '^fuzz .*, 0 crashes' '^fuzz .*, [1-9][0-9]* crash' \
+  env NPS_FUZZ_SECONDS="${NPS_FUZZ_SECONDS:-5}" scripts/fuzz.sh
 
 # Concurrency under load, bounded: pgbench writers and readers, a
 # materialized view refreshed concurrently, results against a ledger.
-log "concurrency: pgbench for ${NPS_CONCURRENCY_SECONDS:-10} s on its own cluster"
-if ! NPS_CONCURRENCY_SECONDS=${NPS_CONCURRENCY_SECONDS:-10} scripts/concurrency.sh 2>&1 | tee "$out"; then
-  status=1
-fi
-shell_passed=$((shell_passed + $(grep -c '^PASS ' "$out" || true)))
-shell_failed=$((shell_failed + $(grep -c '^FAIL ' "$out" || true)))
+shell_step "concurrency: pgbench for ${NPS_CONCURRENCY_SECONDS:-10} s on its own cluster" \
+  '^PASS ' '^FAIL ' \
+  env NPS_CONCURRENCY_SECONDS="${NPS_CONCURRENCY_SECONDS:-10}" scripts/concurrency.sh
 
 # One closing line for all suites: pg_regress files, pgTAP assertions and
 # the checks of the shell-level tests.

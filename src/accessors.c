@@ -50,26 +50,6 @@ summary_total_weight_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(summary_total_weight(PG_GETARG_SUMMARY(0)));
 }
 
-/*
- * Kish's effective sample size (sum w)^2 / sum w^2: the number of
- * unweighted responses that would give the same precision.  Unweighted it
- * is the number of responses.  NULL when there is no weight at all.
- */
-double
-summary_effective_size(const ScoreSummary *summary)
-{
-	float8		weight = 0;
-	float8		weight_lo = 0;
-
-	if (!summary_is_weighted(summary))
-		return (double) summary_total(summary);
-	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
-		weight_sum_add(&weight, &weight_lo, summary->weight[s], summary->weight_lo[s]);
-	if (weight == 0)
-		return 0;
-	return kish_effective_size(weight, weight_lo, summary->weight_sq, summary->weight_sq_lo);
-}
-
 Datum
 summary_effective_n(PG_FUNCTION_ARGS)
 {

@@ -112,7 +112,7 @@ canonical_sum(float8 hi, float8 lo)
  * 29.999999999999993, for 30 weights of 0.1).  Both sums are first scaled
  * by a power of two (exact) so that the square cannot overflow.  q > 0.
  */
-double
+static double
 kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
 {
 	int			exponent;
@@ -132,6 +132,26 @@ kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
 	quotient = square / q_hi;
 	residual = fma(-quotient, q_hi, square) + square_lo - quotient * q_lo;
 	return quotient + residual / q_hi;
+}
+
+/*
+ * Kish's effective sample size (sum w)^2 / sum w^2: the number of
+ * unweighted responses that would give the same precision.  Unweighted it
+ * is the number of responses.  NULL when there is no weight at all.
+ */
+double
+summary_effective_size(const ScoreSummary *summary)
+{
+	float8		weight = 0;
+	float8		weight_lo = 0;
+
+	if (!summary_is_weighted(summary))
+		return (double) summary_total(summary);
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+		weight_sum_add(&weight, &weight_lo, summary->weight[s], summary->weight_lo[s]);
+	if (weight == 0)
+		return 0;
+	return kish_effective_size(weight, weight_lo, summary->weight_sq, summary->weight_sq_lo);
 }
 
 /*

@@ -135,14 +135,12 @@ extern double summary_weight_between(const ScoreSummary *summary, int lo, int hi
 extern double summary_total_weight(const ScoreSummary *summary);
 extern void summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what);
 extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
-extern double kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo);
+extern double summary_effective_size(const ScoreSummary *summary);
 
 /* metrics.c: exact numeric results */
 extern Datum numeric_ratio(Numeric numerator, int64 denominator);
 extern Datum summary_percent_between(const ScoreSummary *summary, int lo, int hi, bool *is_null);
 extern Datum summary_mean(const ScoreSummary *summary, bool *is_null);
 
-/* accessors.c */
-extern double summary_effective_size(const ScoreSummary *summary);
 
 #endif							/* NPS_EXT_SUMMARY_H */
