@@ -87,4 +87,18 @@ add_score(ScoreSummary *state, int64 score)
 						   score)));
 }
 
+/*
+ * Returns the updated state.  Outside an aggregate the result is a value of
+ * its own, which must read back: a hand-made summary whose responses no
+ * longer fit in bigint after the update is error 22003 here (inside an
+ * aggregate that takes 2^63 rows, and the final function checks it).
+ */
+static pg_attribute_always_inline Datum
+updated_state(FunctionCallInfo fcinfo, ScoreSummary *state)
+{
+	if (unlikely(!called_as_aggregate(fcinfo)))
+		(void) summary_total(state);
+	PG_RETURN_POINTER(state);
+}
+
 #endif							/* NPS_EXT_SCORE_ARGS_H */

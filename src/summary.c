@@ -384,7 +384,7 @@ summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
 		if (!isfinite(summary_weight_between(into, 0, SUMMARY_MAX_SCORE)) ||
 			!isfinite(into->weight_sq))
 			merge_out_of_range(into, what,
-							   "The sum of the weights would exceed the double precision range.");
+							   "The sum of the weights or of their squares would exceed the double precision range.");
 	}
 	problem = summary_problem(into);
 	if (problem != NULL)

@@ -168,7 +168,7 @@ nps_step(FunctionCallInfo fcinfo, int64 score, bool add)
 		add_score(state, score);
 	else
 		remove_score(state, score);
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 Datum
@@ -195,7 +195,7 @@ nps_trans_numeric(PG_FUNCTION_ARGS)
 	ScoreSummary *state = counts_state(fcinfo);
 
 	add_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 Datum
@@ -204,7 +204,7 @@ nps_trans_float8(PG_FUNCTION_ARGS)
 	ScoreSummary *state = counts_state(fcinfo);
 
 	add_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 Datum
@@ -231,7 +231,7 @@ nps_inverse_numeric(PG_FUNCTION_ARGS)
 	ScoreSummary *state = counts_state(fcinfo);
 
 	remove_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 Datum
@@ -240,7 +240,7 @@ nps_inverse_float8(PG_FUNCTION_ARGS)
 	ScoreSummary *state = counts_state(fcinfo);
 
 	remove_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 /* ---------- csat() and ces(): caller-chosen scale, non-strict ---------- */
@@ -355,7 +355,7 @@ scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 	int64		score;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(state);
+		return updated_state(fcinfo, state);
 	fix_scale(state, scale);
 	score = score_argument(fcinfo, state, type);
 	check_score(state, score);
@@ -367,7 +367,7 @@ scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 		if (summary_total(state) == 0)
 			state->scale_max = state->top_from = 0;
 	}
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 Datum

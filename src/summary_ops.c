@@ -26,12 +26,17 @@ PG_FUNCTION_INFO_V1(score_summary_hash);
 /*
  * Final function of the *_agg() aggregates: the state itself, copied,
  * because in a moving window frame the state is updated in place after the
- * row's result has been taken.
+ * row's result has been taken.  The count total is checked: a group cannot
+ * reach 2^63 responses, but an aggregate defined over a hand-made INITCOND
+ * can.
  */
 Datum
 score_summary_result(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(summary_copy(PG_GETARG_SUMMARY(0)));
+	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+
+	(void) summary_total(summary);	/* 22003 rather than a value that cannot be read back */
+	PG_RETURN_POINTER(summary_copy(summary));
 }
 
 /* rollup() transition and combine: adds a summary into the state. */

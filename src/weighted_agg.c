@@ -118,18 +118,18 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 	{
 		if (!PG_ARGISNULL(1))
 			check_skipped_score(fcinfo, state, type, scale);
-		PG_RETURN_POINTER(state);
+		return updated_state(fcinfo, state);
 	}
 	weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(state);
+		return updated_state(fcinfo, state);
 
 	if (state->kind != SUMMARY_NPS)
 		fix_scale(state, scale);
 	score = score_argument(fcinfo, state, type);
 	check_score(state, score);
 	add_weighted_score(state, score, weight);
-	PG_RETURN_POINTER(state);
+	return updated_state(fcinfo, state);
 }
 
 Datum
