@@ -137,7 +137,7 @@ kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
 /*
  * Kish's effective sample size (sum w)^2 / sum w^2: the number of
  * unweighted responses that would give the same precision.  Unweighted it
- * is the number of responses.  NULL when there is no weight at all.
+ * is the number of responses.  0 when there is no weight at all.
  */
 double
 summary_effective_size(const ScoreSummary *summary)
