@@ -4,11 +4,16 @@
 -- server carry on.
 SELECT pg_postmaster_start_time() AS started \gset
 
+-- The rows come from generate_series() in the select list, which streams
+-- them (in FROM it would build all of them first, and the cancel would hit
+-- that instead of the aggregate).  The first query shows the rows reach the
+-- aggregate at once: row 5 carries an invalid score.
+SELECT nps(i % 11 + (i = 5)::int * 100) FROM (SELECT generate_series(1, 1000000000) AS i) AS s;
 SET statement_timeout = '200ms';
-SELECT nps(i % 11), csat(1 + i % 5), ces(1 + i % 7) FROM generate_series(1, 1000000000) AS i;
-SELECT nps_agg(i % 11) FROM generate_series(1, 1000000000) AS i;
-SELECT count(x) FROM (SELECT nps(i % 11) OVER (ORDER BY i ROWS 29 PRECEDING) AS x
-                      FROM generate_series(1, 1000000000) AS i) AS w;
+SELECT nps(i % 11), csat(1 + i % 5), ces(1 + i % 7) FROM (SELECT generate_series(1, 1000000000) AS i) AS s;
+SELECT nps_agg(i % 11) FROM (SELECT generate_series(1, 1000000000) AS i) AS s;
+SELECT count(x) FROM (SELECT nps(i % 11) OVER (ROWS 29 PRECEDING) AS x
+                      FROM (SELECT generate_series(1, 1000000000) AS i) AS s) AS w;
 RESET statement_timeout;
 
 -- pg_cancel_backend() from another session, through dblink.
@@ -19,7 +24,7 @@ SELECT dblink_connect('canceller',
 -- a bound, in case the cancel below failed
 SELECT dblink_exec('canceller', 'SET statement_timeout = ''60s''') AS bounded;
 SELECT dblink_send_query('canceller',
-  'SELECT nps(i % 11, 1.5) FROM generate_series(1, 1000000000) AS i') AS sent;
+  'SELECT nps(i % 11, 1.5) FROM (SELECT generate_series(1, 1000000000) AS i) AS s') AS sent;
 -- wait until the query runs, then cancel it
 DO $$
 DECLARE

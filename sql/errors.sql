@@ -76,9 +76,9 @@ BEGIN
   TRUNCATE raw_bytes;
   INSERT INTO raw_bytes VALUES (bytes);
   -- one file per backend: concurrent runs of this suite must not share it
-  EXECUTE format('COPY raw_bytes TO %L (FORMAT binary)', format('/tmp/nps_ext_regress_raw_%s.bin', pg_backend_pid()));
+  EXECUTE format('COPY raw_bytes TO %L (FORMAT binary)', format('%s/nps_ext_regress_raw_%s.bin', current_setting('data_directory'), pg_backend_pid()));
   EXECUTE format('CREATE TEMP TABLE received (v %s)', type_name);
-  EXECUTE format('COPY received FROM %L (FORMAT binary)', format('/tmp/nps_ext_regress_raw_%s.bin', pg_backend_pid()));
+  EXECUTE format('COPY received FROM %L (FORMAT binary)', format('%s/nps_ext_regress_raw_%s.bin', current_setting('data_directory'), pg_backend_pid()));
   SELECT v::text INTO result FROM received;
   DROP TABLE received;
   RETURN result;

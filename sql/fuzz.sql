@@ -145,7 +145,8 @@ DECLARE
   input bytea;
   output text;
   same boolean;
-  file text := format('/tmp/nps_ext_regress_fuzz_%s.bin', pg_backend_pid());
+  -- in the server's data directory, one file per backend
+  file text := format('%s/nps_ext_regress_fuzz_%s.bin', current_setting('data_directory'), pg_backend_pid());
 BEGIN
   FOR s IN SELECT * FROM seed ORDER BY type_name, value LOOP
     EXECUTE format('SELECT %s_send(%L::%s)',

@@ -11,6 +11,7 @@ SELECT responses(s), nps(s), promoters_percent(s), mean_score(s),
        nps_test(s, s) AS p_same
 FROM huge;
 -- The first response more makes 2^63 - 1 responses; the next one does not fit.
+SELECT responses(nps_trans(s, 9)) FROM huge;
 SELECT nps_trans(nps_trans(s, 9), 9) FROM huge;
 SELECT '{"version":1,"kind":"nps","counts":[9223372036854775807,1,0,0,0,0,0,0,0,0,0]}'::nps_summary;
 SELECT rollup(s) FROM (SELECT s FROM huge UNION ALL SELECT s FROM huge) AS two;

@@ -33,9 +33,9 @@ FROM states AS s ORDER BY channel;
 SELECT channel, (nps::text::jsonb ->> 'counts') AS counts FROM states ORDER BY channel;
 
 -- Binary round trip through COPY (FORMAT binary).
-COPY states TO '/tmp/nps_ext_regress_states.bin' (FORMAT binary);
+\copy states TO 'results/states.bin' WITH (FORMAT binary)
 CREATE TABLE states_copy (LIKE states);
-COPY states_copy FROM '/tmp/nps_ext_regress_states.bin' (FORMAT binary);
+\copy states_copy FROM 'results/states.bin' WITH (FORMAT binary)
 SELECT count(*) AS identical_rows
 FROM states AS a JOIN states_copy AS b
   ON a.channel = b.channel AND a.nps::text = b.nps::text AND a.csat::text = b.csat::text
