@@ -143,7 +143,7 @@ mkdir -p "$BUILD"
 if git -C "$NPS_TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   # the working tree as it is (tracked and new files), without build products
   git -C "$NPS_TOP" ls-files -z -co --exclude-standard |
-    while IFS= read -r -d '' f; do [ -e "$NPS_TOP/$f" ] && printf '%s\0' "$f"; done |
+    while IFS= read -r -d '' f; do if [ -e "$NPS_TOP/$f" ]; then printf '%s\0' "$f"; fi; done |
     tar -C "$NPS_TOP" --null -T - -cf - | tar -C "$BUILD" -xf -
 else
   (cd "$NPS_TOP" && tar --exclude='*.o' --exclude='*.so' --exclude='*.bc' \

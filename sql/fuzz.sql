@@ -58,25 +58,39 @@ BEGIN
   END CASE;
 END $$;
 
--- Accepted values must be usable: the accessors and statistics may only
--- fail with an out-of-range error (22003), never with anything else.
+-- Accepted values must be usable: every accessor and statistic, and rollup()
+-- of the value with itself, may only fail with an out-of-range error (22003:
+-- a rollup of two huge summaries), never with anything else.
 CREATE FUNCTION pg_temp.use(type_name text, v text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   CASE type_name
     WHEN 'nps_summary' THEN
       PERFORM nps(v::nps_summary), responses(v::nps_summary), mean_score(v::nps_summary),
-              promoters_percent(v::nps_summary), effective_responses(v::nps_summary),
-              nps_stderr(v::nps_summary, 1), nps_ci_lower(v::nps_summary, 0.95, 'score', 1),
-              nps_ci_upper(v::nps_summary, 0.9, 'adjusted_wald', 1),
-              nps_test(v::nps_summary, v::nps_summary, 1), (SELECT count(*) FROM distribution(v::nps_summary));
+              promoters(v::nps_summary), passives(v::nps_summary), detractors(v::nps_summary),
+              promoters_percent(v::nps_summary), passives_percent(v::nps_summary),
+              detractors_percent(v::nps_summary), total_weight(v::nps_summary),
+              effective_responses(v::nps_summary), nps_stderr(v::nps_summary, 1),
+              nps_margin(v::nps_summary, 0.9, 1), nps_ci_lower(v::nps_summary, 0.95, 'score', 1),
+              nps_ci_upper(v::nps_summary, 0.9, 'adjusted_wald', 1), nps_ci_lower(v::nps_summary, 0.99, 'wald', 1),
+              nps_test(v::nps_summary, v::nps_summary, 1), nps_test_z(v::nps_summary, v::nps_summary, 1),
+              (SELECT count(*) FROM distribution(v::nps_summary)),
+              (SELECT nps(rollup(x)) FROM (VALUES (v::nps_summary), (v::nps_summary)) AS t(x));
     WHEN 'csat_summary' THEN
-      PERFORM csat(v::csat_summary), mean_score(v::csat_summary), csat_ci_lower(v::csat_summary, 0.95, 'wilson', 1),
-              csat_margin(v::csat_summary, 0.95, 1), (SELECT count(*) FROM distribution(v::csat_summary));
+      PERFORM csat(v::csat_summary), responses(v::csat_summary), mean_score(v::csat_summary),
+              total_weight(v::csat_summary), effective_responses(v::csat_summary),
+              csat_stderr(v::csat_summary, 1), csat_margin(v::csat_summary, 0.95, 1),
+              csat_ci_lower(v::csat_summary, 0.95, 'wilson', 1), csat_ci_upper(v::csat_summary, 0.95, 'wald', 1),
+              (SELECT count(*) FROM distribution(v::csat_summary)),
+              (SELECT csat(rollup(x)) FROM (VALUES (v::csat_summary), (v::csat_summary)) AS t(x));
     WHEN 'ces_summary' THEN
-      PERFORM ces(v::ces_summary), ces_stderr(v::ces_summary, 1), ces_ci_upper(v::ces_summary, 0.99, 1),
-              total_weight(v::ces_summary);
+      PERFORM ces(v::ces_summary), responses(v::ces_summary), mean_score(v::ces_summary),
+              total_weight(v::ces_summary), effective_responses(v::ces_summary),
+              ces_stderr(v::ces_summary, 1), ces_margin(v::ces_summary, 0.95, 1),
+              ces_ci_lower(v::ces_summary, 0.99, 1), ces_ci_upper(v::ces_summary, 0.99, 1),
+              (SELECT count(*) FROM distribution(v::ces_summary)),
+              (SELECT ces(rollup(x)) FROM (VALUES (v::ces_summary), (v::ces_summary)) AS t(x));
     ELSE
-      PERFORM churn_final(v::churn_state);
+      PERFORM churn_final(v::churn_state), churn_final(churn_combine(v::churn_state, v::churn_state));
   END CASE;
 EXCEPTION WHEN numeric_value_out_of_range THEN
   NULL;
@@ -174,7 +188,7 @@ BEGIN
         DROP TABLE received;
         INSERT INTO outcome VALUES ('binary', s.type_name, 'accepted');
       EXCEPTION
-        WHEN invalid_binary_representation OR protocol_violation OR bad_copy_file_format
+        WHEN invalid_binary_representation OR protocol_violation
              OR numeric_value_out_of_range OR invalid_parameter_value THEN
           INSERT INTO outcome VALUES ('binary', s.type_name, 'rejected');
       END;
