@@ -3,7 +3,7 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 
 -- 5,000 deterministic responses with weights that are multiples of 1/8
 -- (exact binary fractions, so weighted sums do not depend on order).
@@ -33,6 +33,13 @@ SELECT is((SELECT rollup(s) FROM (SELECT ces_agg(effort, 7, w) AS s FROM r GROUP
 SELECT is((SELECT rollup(s ORDER BY g DESC) FROM (SELECT grp AS g, nps_agg(score, w) AS s FROM r GROUP BY grp) AS x),
           (SELECT rollup(s ORDER BY g) FROM (SELECT grp AS g, nps_agg(score, w) AS s FROM r GROUP BY grp) AS x),
           'weighted rollup does not depend on the order of the summaries');
+-- weights that are not binary fractions (w / 3): sums are rounded, so the
+-- figures must agree to the 15 digits shown rather than bit for bit
+SELECT ok((SELECT abs(a.v - b.v) < 1e-12 AND abs(a.v - c.v) < 1e-12
+             FROM (SELECT nps(rollup(s ORDER BY g DESC)) AS v FROM (SELECT grp AS g, nps_agg(score, w / 3) AS s FROM r GROUP BY grp) AS x) AS a,
+                  (SELECT nps(rollup(s ORDER BY g)) AS v FROM (SELECT grp AS g, nps_agg(score, w / 3) AS s FROM r GROUP BY grp) AS x) AS b,
+                  (SELECT nps(score, w / 3) AS v FROM r) AS c),
+          'rollup of summaries with non-binary weights agrees with the direct weighted aggregate, in any order');
 
 -- ---------------------------------------------------------------------------
 -- Round trips and accessors
