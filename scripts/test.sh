@@ -73,6 +73,8 @@ shell_step() {
   record $ok "$(grep -cE "$pass" "$out" || true)" "$(grep -cE "$fail" "$out" || true)"
 }
 
+shell_step "every name in the extension scripts is schema-qualified" '^ok - ' '^not ok - ' \
+  scripts/check_install_sql.sh
 shell_step "pg_dump / pg_restore of stored summaries" '^ok - ' '^not ok - ' scripts/dump_restore.sh
 
 # A short, bounded libFuzzer run of the input functions (make fuzz runs longer).
