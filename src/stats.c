@@ -41,6 +41,25 @@ PG_FUNCTION_INFO_V1(ces_margin);
 PG_FUNCTION_INFO_V1(ces_ci_lower);
 PG_FUNCTION_INFO_V1(ces_ci_upper);
 
+/* ---------- results ---------- */
+
+typedef bool (*IntervalFunction) (FunctionCallInfo fcinfo, ConfidenceInterval *interval);
+
+/*
+ * One limit of the interval that "interval" computes for this call, times
+ * unit (100 for points and percent); NULL when it gives none (too few
+ * responses).
+ */
+static Datum
+interval_limit(FunctionCallInfo fcinfo, IntervalFunction interval, bool upper, double unit)
+{
+	ConfidenceInterval limits;
+
+	if (!interval(fcinfo, &limits))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(unit * (upper ? limits.upper : limits.lower));
+}
+
 /* ---------- arguments ---------- */
 
 static double
@@ -237,21 +256,13 @@ nps_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 Datum
 nps_ci_lower(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval	interval;
-
-	if (!nps_interval(fcinfo, &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100 * interval.lower);
+	return interval_limit(fcinfo, nps_interval, false, 100);
 }
 
 Datum
 nps_ci_upper(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval	interval;
-
-	if (!nps_interval(fcinfo, &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100 * interval.upper);
+	return interval_limit(fcinfo, nps_interval, true, 100);
 }
 
 /*
@@ -348,21 +359,13 @@ csat_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 Datum
 csat_ci_lower(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval	interval;
-
-	if (!csat_interval(fcinfo, &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100 * interval.lower);
+	return interval_limit(fcinfo, csat_interval, false, 100);
 }
 
 Datum
 csat_ci_upper(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval	interval;
-
-	if (!csat_interval(fcinfo, &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100 * interval.upper);
+	return interval_limit(fcinfo, csat_interval, true, 100);
 }
 
 /* ---------- CES: a mean ---------- */
@@ -442,19 +445,11 @@ ces_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 Datum
 ces_ci_lower(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval	interval;
-
-	if (!ces_interval(fcinfo, &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_limit(fcinfo, ces_interval, false, 1);
 }
 
 Datum
 ces_ci_upper(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval	interval;
-
-	if (!ces_interval(fcinfo, &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_limit(fcinfo, ces_interval, true, 1);
 }
