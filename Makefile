@@ -23,7 +23,9 @@ DATA = $(wildcard sql/install/nps_ext--*.sql)
 REGRESS = setup nps csat ces churn state_io parallel window summaries weights statistics storage limits errors fuzz cancel upgrade security readme demo
 REGRESS_OPTS = --load-extension=nps_ext
 
-PG_CPPFLAGS = -Isrc
+# The one version number (control file); the library reports it too.
+NPS_EXT_VERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" nps_ext.control)
+PG_CPPFLAGS = -Isrc -DNPS_EXT_VERSION='"$(NPS_EXT_VERSION)"'
 # -Wextra clean; -Wno-unused-parameter only because PostgreSQL's own inline
 # header functions (ilist.h, bufpage.h, execnodes.h) trip it.
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration

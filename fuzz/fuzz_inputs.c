@@ -168,8 +168,7 @@ print_bytes(const char *label, const void *bytes, size_t len)
 }
 
 /* Report a broken promise and crash, so that libFuzzer keeps the input. */
-pg_attribute_noreturn()
-static void
+pg_noreturn static void
 fail(const char *path, const char *what, const char *text)
 {
 	fprintf(stderr, "\nnps_ext fuzz: %s %s: %s\n", type->name, path, what);

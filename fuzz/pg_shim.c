@@ -24,6 +24,7 @@
 #include "postgres.h"
 
 #include "pg_shim.h"
+#include "pg_compat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -342,8 +343,14 @@ pq_getmsgbyte(StringInfo msg)
 	return (unsigned char) msg->data[msg->cursor++];
 }
 
+/* The buffer became void * in PostgreSQL 18 (pqformat.h). */
+#if PG_VERSION_NUM >= 180000
+void
+pq_copymsgbytes(StringInfo msg, void *buf, int datalen)
+#else
 void
 pq_copymsgbytes(StringInfo msg, char *buf, int datalen)
+#endif
 {
 	if (datalen < 0 || datalen > (msg->len - msg->cursor))
 		ereport(ERROR,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shared set-up for the demo, test and benchmark scripts.
 #
-#   ensure_deps     install PostgreSQL 15, its server headers and pgTAP from
-#                   Debian when missing (fast no-op when present)
+#   ensure_deps     install PostgreSQL, its server headers, pgTAP, make and
+#                   gcc from Debian when missing (fast no-op when present)
 #   build_install   compile the extension warning-free and install it
 #   start_cluster   use the server the PG* environment variables point at, or
 #                   start a private throwaway cluster (stopped by an EXIT trap)
@@ -12,8 +12,6 @@
 set -euo pipefail
 
 NPS_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PG_MAJOR=${PG_MAJOR:-15}
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
 NPS_PORT=${NPS_PORT:-54329}
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -21,6 +19,39 @@ log() { printf '==> %s\n' "$*" >&2; }
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
+
+# The PostgreSQL major the scripts build for and run: PG_MAJOR when set;
+# else the newest one installed from Debian's packages; else the one this
+# Debian release ships (what its "postgresql" package depends on: 15 on
+# Debian 12, 17 on Debian 13, 18 on forky/sid), reading the package lists
+# first if the machine has none yet.
+installed_pg_major() {
+  local bin
+  for bin in /usr/lib/postgresql/*/bin/postgres; do
+    [ -x "$bin" ] && basename "$(dirname "$(dirname "$bin")")"
+  done | sort -n | tail -n 1
+}
+distro_pg_major() {
+  apt-cache depends postgresql 2>/dev/null |
+    sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -n 1
+}
+choose_pg_major() {
+  local major
+  major=$(installed_pg_major)
+  [ -n "$major" ] || major=$(distro_pg_major)
+  if [ -z "$major" ]; then
+    log "reading Debian's package lists to find this release's PostgreSQL"
+    as_root apt-get update -qq
+    major=$(distro_pg_major)
+  fi
+  if [ -z "$major" ]; then
+    log "cannot tell which PostgreSQL to use: set PG_MAJOR (e.g. PG_MAJOR=17)"
+    exit 2
+  fi
+  echo "$major"
+}
+PG_MAJOR=${PG_MAJOR:-$(choose_pg_major)}
+PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
 
 ensure_deps() {
   local missing=()

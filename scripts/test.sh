@@ -47,8 +47,11 @@ if ! make -s PG_CONFIG="$PG_BIN/pg_config" installcheck 2>&1 | tee "$out"; then
   ok=0
   [ -f regression.diffs ] && head -n 200 regression.diffs >&2
 fi
-record $ok "$(grep -cE '^(ok|test) .* \.\.\. ok' "$out" || true)" \
-           "$(grep -cE '^(not ok|test) .* \.\.\. FAILED' "$out" || true)"
+# One line per test file, in either of pg_regress's formats:
+#   up to PostgreSQL 15:  "test nps ... ok" / "test nps ... FAILED"
+#   since PostgreSQL 16:  "ok 2 - nps" / "not ok 2 - nps" (TAP)
+record $ok "$(grep -cE '^ok [0-9]+ |^test .* \.\.\. ok' "$out" || true)" \
+           "$(grep -cE '^not ok [0-9]+ |^test .* \.\.\. FAILED' "$out" || true)"
 
 log "pgTAP suite"
 # Verbose, so that every assertion is counted; only the per-file lines and

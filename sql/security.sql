@@ -55,17 +55,25 @@ WHERE p.pronamespace = 'cx'::regnamespace
 
 -- No object of the extension refers to anything in public: not through
 -- its functions' argument or result types, its aggregates' support functions,
--- its operators or its operator class.
+-- its operators or its operator class.  PostgreSQL 17 and later also record
+-- the state types' automatic array types (_nps_summary, ...) as members,
+-- earlier versions do not: they are counted apart, so that every version
+-- shows the same figures.
 WITH members AS (
-  SELECT classid, objid FROM pg_depend
+  SELECT classid, objid,
+         classid = 'pg_type'::regclass AND objid IN (SELECT typarray FROM pg_type) AS array_type
+  FROM pg_depend
   WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
     AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'nps_ext')),
 owned AS (  -- the members and the operator class's entries
-  SELECT classid, objid FROM members
+  SELECT classid, objid, array_type FROM members
   UNION
-  SELECT d.classid, d.objid FROM pg_depend d JOIN members m ON d.refclassid = m.classid AND d.refobjid = m.objid
+  SELECT d.classid, d.objid, false FROM pg_depend d JOIN members m ON d.refclassid = m.classid AND d.refobjid = m.objid
   WHERE d.classid IN ('pg_amop'::regclass, 'pg_amproc'::regclass))
-SELECT count(*) AS owned_objects,
+SELECT count(*) FILTER (WHERE NOT o.array_type) AS owned_objects,
+       count(DISTINCT o.objid) FILTER (WHERE o.array_type)
+         = CASE WHEN current_setting('server_version_num')::int >= 170000 THEN 4 ELSE 0 END
+         AS array_types_as_this_version_records,
        count(*) FILTER (WHERE
          (d.refclassid = 'pg_proc'::regclass AND (SELECT pronamespace FROM pg_proc WHERE oid = d.refobjid) = 'public'::regnamespace)
       OR (d.refclassid = 'pg_type'::regclass AND (SELECT typnamespace FROM pg_type WHERE oid = d.refobjid) = 'public'::regnamespace)

@@ -6,6 +6,8 @@
 #ifndef NPS_EXT_CHURN_H
 #define NPS_EXT_CHURN_H
 
+#include "pg_compat.h"
+
 #include "fmgr.h"
 #include "datatype/timestamp.h"
 

@@ -11,6 +11,8 @@
 #ifndef NPS_EXT_JSON_CURSOR_H
 #define NPS_EXT_JSON_CURSOR_H
 
+#include "pg_compat.h"
+
 typedef struct JsonCursor
 {
 	const char *input;			/* the whole input, for messages */
@@ -25,6 +27,6 @@ extern void json_expect_key(JsonCursor *cur, const char *key);
 extern int64 json_int64(JsonCursor *cur, int64 min, int64 max);
 extern double json_float8(JsonCursor *cur, double min, double max);
 extern void json_expect_end(JsonCursor *cur);
-extern void json_fail(JsonCursor *cur, const char *detail) pg_attribute_noreturn();
+pg_noreturn extern void json_fail(JsonCursor *cur, const char *detail);
 
 #endif							/* NPS_EXT_JSON_CURSOR_H */

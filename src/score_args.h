@@ -29,7 +29,7 @@ typedef struct Scale
 	int			top_from;		/* CSAT only; 0 for CES */
 } Scale;
 
-extern void score_out_of_range(const ScoreSummary *state, const char *value) pg_attribute_noreturn();
+pg_noreturn extern void score_out_of_range(const ScoreSummary *state, const char *value);
 extern int64 score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type);
 extern Scale row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
 extern void fix_scale(ScoreSummary *state, Scale scale);

@@ -336,8 +336,7 @@ check_mergeable(const ScoreSummary *a, const ScoreSummary *b, const char *what)
 							 a->scale_max, b->scale_max)));
 }
 
-pg_attribute_noreturn()
-static void
+pg_noreturn static void
 merge_out_of_range(const ScoreSummary *into, const char *what, const char *detail)
 {
 	ereport(ERROR,

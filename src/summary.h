@@ -10,6 +10,8 @@
 #ifndef NPS_EXT_SUMMARY_H
 #define NPS_EXT_SUMMARY_H
 
+#include "pg_compat.h"
+
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/numeric.h"

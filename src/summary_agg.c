@@ -62,8 +62,7 @@ score_out_of_range(const ScoreSummary *state, const char *value)
 					   summary_scale_min(state->kind), state->scale_max)));
 }
 
-pg_attribute_noreturn()
-static void
+pg_noreturn static void
 score_not_integer(const ScoreSummary *state, const char *value)
 {
 	ereport(ERROR,
@@ -255,8 +254,7 @@ scale_parameter(FunctionCallInfo fcinfo, int argno, SummaryKind kind, const char
 	return PG_GETARG_INT32(argno);
 }
 
-pg_attribute_noreturn()
-static void
+pg_noreturn static void
 invalid_scale(SummaryKind kind, const char *name, int value, const char *detail)
 {
 	ereport(ERROR,

@@ -297,8 +297,7 @@ score_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-pg_attribute_noreturn()
-static void
+pg_noreturn static void
 binary_fail(SummaryKind kind, const char *detail)
 {
 	ereport(ERROR,

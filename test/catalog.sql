@@ -6,7 +6,7 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(38);
+SELECT plan(39);
 
 -- ---------------------------------------------------------------------------
 -- The expected functions and aggregates: identity signature (as
@@ -318,7 +318,8 @@ SELECT t.*
 FROM pg_catalog.pg_depend d
 JOIN pg_catalog.pg_extension e ON d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.refobjid = e.oid
 JOIN pg_catalog.pg_type t ON d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
-WHERE e.extname = 'nps_ext' AND d.deptype = 'e';
+WHERE e.extname = 'nps_ext' AND d.deptype = 'e'
+  AND t.oid NOT IN (SELECT typarray FROM pg_catalog.pg_type);  -- see "Types" below
 
 -- ---------------------------------------------------------------------------
 -- Functions
@@ -454,6 +455,19 @@ SELECT is_empty($$SELECT signature FROM ext_aggregate
 SELECT set_eq('SELECT typname::text FROM ext_type',
               $$VALUES ('nps_summary'), ('csat_summary'), ('ces_summary'), ('churn_state')$$,
               'the extension''s types are exactly nps_summary, csat_summary, ces_summary, churn_state');
+
+-- PostgreSQL 17 and later record the automatic array types as extension
+-- members too (earlier versions leave them implicit); ext_type leaves them out.
+SELECT set_eq($$SELECT t.typname::text
+                FROM pg_catalog.pg_depend d
+                JOIN pg_catalog.pg_extension e ON d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.refobjid = e.oid
+                JOIN pg_catalog.pg_type t ON d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
+                WHERE e.extname = 'nps_ext' AND d.deptype = 'e'
+                  AND t.oid IN (SELECT typarray FROM ext_type)$$,
+              CASE WHEN current_setting('server_version_num')::int >= 170000
+                   THEN $$VALUES ('_nps_summary'), ('_csat_summary'), ('_ces_summary'), ('_churn_state')$$
+                   ELSE $$SELECT NULL::text WHERE false$$ END,
+              'the state types'' array types are extension members exactly from PostgreSQL 17 on');
 
 SELECT is_empty($$SELECT format('%s: %s', typname, typstorage) FROM ext_type WHERE typstorage <> 'p'$$,
                 'every state type has STORAGE = plain');
