@@ -34,11 +34,21 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-.PHONY: demo test bench fuzz concurrency sanitize
+# The release archive for PGXN and packagers, from git (HEAD): its version
+# is the control file's in the three-part form PGXN requires (1.1 -> 1.1.0).
+DIST_VERSION := $(shell echo '$(NPS_EXT_VERSION)' | sed -E 's/^([0-9]+\.[0-9]+)$$/\1.0/')
+DIST := $(EXTENSION)-$(DIST_VERSION).zip
+
+.PHONY: demo test test-matrix dist bench fuzz concurrency sanitize
 demo:
 	bash scripts/demo.sh
 test:
 	bash scripts/test.sh
+test-matrix:
+	bash scripts/matrix.sh
+dist:
+	git archive --format=zip --prefix=$(EXTENSION)-$(DIST_VERSION)/ -o $(DIST) HEAD
+	@echo $(abspath $(DIST))
 bench:
 	bash scripts/bench.sh
 fuzz:

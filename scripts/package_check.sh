@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# scripts/package_check.sh ARCHIVE: the two ways a DBA installs nps_ext,
+# checked on a clean PostgreSQL (the matrix runs it as root in a fresh
+# minimal Debian; PG_MAJOR says which PostgreSQL):
+#
+#   1. the release archive (make dist): unpack, make && make install,
+#      CREATE EXTENSION and a smoke query, make uninstall leaves nothing;
+#   2. the Debian package built from that archive with pg_buildext
+#      (dpkg-buildpackage): dpkg -i, CREATE EXTENSION and the smoke query,
+#      dpkg -r leaves nothing.
+#
+# Prints "ok - ..." / "not ok - ..." per check and a Summary line; exits
+# non-zero on any failure.
+source "$(dirname "$0")/common.sh"
+
+archive=$(realpath "${1:?usage: package_check.sh ARCHIVE}")
+passed=0
+failed=0
+
+check() {
+  local what=$1
+  shift
+  if "$@"; then
+    echo "ok - $what"
+    passed=$((passed + 1))
+  else
+    echo "not ok - $what"
+    failed=$((failed + 1))
+  fi
+}
+
+log "installing PostgreSQL $PG_MAJOR and the build tools"
+as_root apt-get update -qq
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-server-dev-all \
+  make gcc unzip debhelper >/dev/null
+
+version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$NPS_TOP/nps_ext.control")
+sharedir=$("$PG_BIN/pg_config" --sharedir)
+pkglibdir=$("$PG_BIN/pg_config" --pkglibdir)
+
+# Files of nps_ext in this PostgreSQL's directories (none on a clean one).
+installed_files() {
+  find "$sharedir/extension" "$pkglibdir" -maxdepth 1 -name 'nps_ext*' | sort
+}
+
+# smoke: a fresh cluster, CREATE EXTENSION, one NPS, the installed version
+# and, on PostgreSQL 18 and later, the library's own name and version.
+# Runs in a subshell: the cluster and its PG* variables end with it.
+smoke() (
+  local got want
+  start_cluster fresh
+  run_psql -d postgres -c "CREATE EXTENSION nps_ext" || return 1
+  got=$(run_psql -d postgres -At -c "
+    SELECT nps(s) FROM (VALUES (10), (9), (7), (3), (NULL)) AS v(s)")
+  want=25
+  [ "$got" = "$want" ] || { log "nps() returned $got, not $want"; return 1; }
+  got=$(run_psql -d postgres -At -c "SELECT extversion FROM pg_extension WHERE extname = 'nps_ext'")
+  [ "$got" = "$version" ] || { log "extversion is $got, not $version"; return 1; }
+  if [ "$PG_MAJOR" -ge 18 ]; then
+    got=$(run_psql -d postgres -At -c "
+      SELECT module_name || ' ' || version FROM pg_get_loaded_modules() WHERE file_name = 'nps_ext.so'")
+    [ "$got" = "nps_ext $version" ] || { log "pg_get_loaded_modules() says '$got'"; return 1; }
+  fi
+)
+
+work=$(mktemp -d)
+cd "$work"
+
+check "PostgreSQL $PG_MAJOR has no nps_ext files before the install" test -z "$(installed_files)"
+
+# 1. The release archive.
+check "$(basename "$archive") unpacks into one directory" unzip -q "$archive"
+src=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+check "the archive holds META.json, the control file and debian/" \
+  test -f "$src/META.json" -a -f "$src/nps_ext.control" -a -d "$src/debian"
+check "make && make install in the unpacked archive (warning-free)" \
+  bash -c "cd '$src' && make 2>&1 | tee build.log >/dev/null && ! grep -q 'warning:' build.log && make install >/dev/null"
+check "CREATE EXTENSION and a smoke query after make install" smoke
+check "make uninstall leaves no nps_ext file" \
+  bash -c "cd '$src' && make uninstall >/dev/null && test -z \"\$(find '$sharedir/extension' '$pkglibdir' -maxdepth 1 -name 'nps_ext*')\""
+
+# 2. The Debian package, built from the archive as Debian's own extension
+# packages are (pg_buildext; debian/control regenerated for the PostgreSQL
+# versions this system supports, as apt.postgresql.org builds do).
+deb=
+build_deb() {
+  (cd "$src" && make clean >/dev/null &&
+    PG_UPDATECONTROL=yes dpkg-buildpackage -us -uc -b >"$work/dpkg-buildpackage.log" 2>&1) ||
+    { tail -n 30 "$work/dpkg-buildpackage.log" >&2; return 1; }
+  deb=$(ls "$work"/postgresql-"$PG_MAJOR"-nps-ext_*.deb 2>/dev/null | head -n 1)
+  [ -n "$deb" ]
+}
+check "dpkg-buildpackage builds postgresql-$PG_MAJOR-nps-ext" build_deb
+if [ -n "$deb" ]; then
+  cp "$deb" /root/
+  check "$(basename "$deb") installs with dpkg -i" as_root dpkg -i "$deb"
+  check "the package holds the library, the control file and the SQL scripts" \
+    bash -c "dpkg -L postgresql-$PG_MAJOR-nps-ext | grep -q '/nps_ext.so\$' &&
+             dpkg -L postgresql-$PG_MAJOR-nps-ext | grep -q '/nps_ext.control\$' &&
+             dpkg -L postgresql-$PG_MAJOR-nps-ext | grep -q '/nps_ext--1.0.sql\$'"
+  check "CREATE EXTENSION and a smoke query from the package" smoke
+  check "dpkg -r leaves no nps_ext file" \
+    bash -c "dpkg -r postgresql-$PG_MAJOR-nps-ext >/dev/null && test -z \"\$(find '$sharedir/extension' '$pkglibdir' -maxdepth 1 -name 'nps_ext*')\""
+fi
+
+echo "Summary: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
