@@ -33,7 +33,7 @@ log "installing PostgreSQL $PG_MAJOR and the build tools"
 as_root apt-get update -qq
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-server-dev-all \
-  make gcc unzip debhelper >/dev/null
+  build-essential unzip debhelper >/dev/null
 
 version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$NPS_TOP/nps_ext.control")
 sharedir=$("$PG_BIN/pg_config" --sharedir)
@@ -58,13 +58,16 @@ smoke() (
   got=$(run_psql -d postgres -At -c "SELECT extversion FROM pg_extension WHERE extname = 'nps_ext'")
   [ "$got" = "$version" ] || { log "extversion is $got, not $version"; return 1; }
   if [ "$PG_MAJOR" -ge 18 ]; then
-    got=$(run_psql -d postgres -At -c "
-      SELECT module_name || ' ' || version FROM pg_get_loaded_modules() WHERE file_name = 'nps_ext.so'")
+    # a backend lists the modules it has loaded: call one of its functions first
+    got=$(run_psql -d postgres -At -c "SELECT nps(1)" -c "
+      SELECT module_name || ' ' || version FROM pg_get_loaded_modules() WHERE file_name = 'nps_ext.so'" |
+      tail -n 1)
     [ "$got" = "nps_ext $version" ] || { log "pg_get_loaded_modules() says '$got'"; return 1; }
   fi
 )
 
 work=$(mktemp -d)
+chmod 755 "$work"  # the postgres user starts the smoke clusters from here
 cd "$work"
 
 check "PostgreSQL $PG_MAJOR has no nps_ext files before the install" test -z "$(installed_files)"
@@ -81,12 +84,12 @@ check "make uninstall leaves no nps_ext file" \
   bash -c "cd '$src' && make uninstall >/dev/null && test -z \"\$(find '$sharedir/extension' '$pkglibdir' -maxdepth 1 -name 'nps_ext*')\""
 
 # 2. The Debian package, built from the archive as Debian's own extension
-# packages are (pg_buildext; debian/control regenerated for the PostgreSQL
-# versions this system supports, as apt.postgresql.org builds do).
+# packages are, with the README's commands (pg_buildext regenerates
+# debian/control for the PostgreSQL versions this system supports).
 deb=
 build_deb() {
-  (cd "$src" && make clean >/dev/null &&
-    PG_UPDATECONTROL=yes dpkg-buildpackage -us -uc -b >"$work/dpkg-buildpackage.log" 2>&1) ||
+  (cd "$src" && make clean >/dev/null && pg_buildext updatecontrol >/dev/null &&
+    dpkg-buildpackage -us -uc -b >"$work/dpkg-buildpackage.log" 2>&1) ||
     { tail -n 30 "$work/dpkg-buildpackage.log" >&2; return 1; }
   deb=$(ls "$work"/postgresql-"$PG_MAJOR"-nps-ext_*.deb 2>/dev/null | head -n 1)
   [ -n "$deb" ]

@@ -76,6 +76,8 @@ shell_step() {
   record $ok "$(grep -cE "$pass" "$out" || true)" "$(grep -cE "$fail" "$out" || true)"
 }
 
+shell_step "META.json (PGXN Meta Spec 1.0.0) and one version number everywhere" '^ok - ' '^not ok - ' \
+  perl scripts/check_meta.pl
 shell_step "every name in the extension scripts is schema-qualified" '^ok - ' '^not ok - ' \
   scripts/check_install_sql.sh
 shell_step "pg_dump / pg_restore of stored summaries" '^ok - ' '^not ok - ' scripts/dump_restore.sh

@@ -6,7 +6,7 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(39);
+SELECT plan(40);
 
 -- ---------------------------------------------------------------------------
 -- The expected functions and aggregates: identity signature (as
@@ -504,6 +504,19 @@ SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'nps_ext'),
 
 SELECT isnt(coalesce(btrim((SELECT comment FROM pg_available_extensions WHERE name = 'nps_ext')), ''), '',
             'the control file has a comment');
+
+-- PostgreSQL 18 and later: the library names itself and the control file's
+-- version (PG_MODULE_MAGIC_EXT); a backend lists the modules it has loaded,
+-- so one of the library's functions is called first.
+\o /dev/null
+SELECT nps(1);
+\o
+SELECT CASE WHEN current_setting('server_version_num')::int >= 180000
+       THEN results_eq($$SELECT module_name || ' ' || version FROM pg_catalog.pg_get_loaded_modules()
+                         WHERE file_name = 'nps_ext.so'$$,
+                       $$SELECT 'nps_ext ' || default_version FROM pg_available_extensions WHERE name = 'nps_ext'$$,
+                       'the library reports its name and the control file''s version')
+       ELSE skip('pg_get_loaded_modules() exists from PostgreSQL 18 on', 1) END;
 
 SELECT * FROM finish();
 ROLLBACK;
