@@ -179,25 +179,30 @@ run_package_leg() {
   cp "$root"/root/*.deb "$CACHE/packages/"
 }
 
-# run_leg NAME SUITE PG USER KIND PORT: one leg in a fresh system; its
-# output goes to a log, its Summary line (or the reason it failed) to RESULT.
+# run_leg NAME SUITE PG USER KIND PORT: one leg in a fresh system.  It runs
+# as a process of its own (scripts/matrix.sh --leg ...), so that set -e
+# holds inside it and its EXIT trap always unmounts and removes the system.
 run_leg() {
-  local name=$1 suite=$2 pg=$3 user=$4 kind=$5 port=$6 root tarball status=0
+  local name=$1 suite=$2 pg=$3 user=$4 kind=$5 port=$6 tarball
   tarball=$(base_tarball "$suite")
-  root=$CACHE/run/$name
-  [ ! -e "$root" ] || { unmount_leg "$root"; rm -rf --one-file-system "$root"; }
-  mkdir -p "$root"
-  tar -C "$root" -xf "$tarball"
-  mount_leg "$root" "$suite"
+  LEG_ROOT=$CACHE/run/$name
+  if [ -e "$LEG_ROOT" ]; then unmount_leg "$LEG_ROOT"; rm -rf --one-file-system "$LEG_ROOT"; fi
+  trap 'unmount_leg "$LEG_ROOT"; [ -n "${NPS_MATRIX_KEEP:-}" ] || rm -rf --one-file-system "$LEG_ROOT"' EXIT
+  mkdir -p "$LEG_ROOT"
+  tar -C "$LEG_ROOT" -xf "$tarball"
+  mount_leg "$LEG_ROOT" "$suite"
   if [ "$kind" = package ]; then
-    run_package_leg "$root" "$pg" "$port" || status=$?
+    run_package_leg "$LEG_ROOT" "$pg" "$port"
   else
-    run_readme_leg "$root" "$user" "$port" || status=$?
+    run_readme_leg "$LEG_ROOT" "$user" "$port"
   fi
-  unmount_leg "$root"
-  [ -n "${NPS_MATRIX_KEEP:-}" ] || rm -rf --one-file-system "$root"
-  return $status
 }
+
+if [ "${1:-}" = --leg ]; then
+  shift
+  run_leg "$@"
+  exit
+fi
 
 ensure_host_tools
 mkdir -p "$CACHE/logs"
@@ -220,7 +225,7 @@ for leg in $legs; do
   logfile=$CACHE/logs/$name.log
   log "leg $name: PostgreSQL $pg on $suite as $user ($kind), log in $logfile"
   t0=$SECONDS
-  if run_leg "$name" "$suite" "$pg" "$user" "$kind" "$port" >"$logfile" 2>&1; then
+  if DIST=${DIST:-} bash "$0" --leg "$name" "$suite" "$pg" "$user" "$kind" "$port" >"$logfile" 2>&1; then
     verdict=ok
   else
     verdict=FAILED

@@ -76,6 +76,21 @@ shell_step() {
   record $ok "$(grep -cE "$pass" "$out" || true)" "$(grep -cE "$fail" "$out" || true)"
 }
 
+# Every file compiled again, and the compiler's output read: the C must be
+# free of warnings (-Wall -Wextra) on every PostgreSQL it is built for.
+warning_free_build() {
+  local output
+  output=$(make -s -B -C "$NPS_TOP" PG_CONFIG="$PG_BIN/pg_config" all 2>&1 >/dev/null |
+           grep -E 'warning:|error:' || true)
+  if [ -z "$output" ]; then
+    echo "ok - the C compiles without a warning on PostgreSQL $PG_MAJOR"
+  else
+    echo "not ok - the C compiles without a warning on PostgreSQL $PG_MAJOR"
+    echo "$output"
+  fi
+}
+shell_step "a warning-free build" '^ok - ' '^not ok - ' warning_free_build
+
 shell_step "META.json (PGXN Meta Spec 1.0.0) and one version number everywhere" '^ok - ' '^not ok - ' \
   perl scripts/check_meta.pl
 shell_step "every name in the extension scripts is schema-qualified" '^ok - ' '^not ok - ' \

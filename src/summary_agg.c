@@ -92,11 +92,7 @@ numeric_score(const ScoreSummary *state, Numeric value)
 	int32		score;
 	Datum		truncated;
 
-	if (numeric_is_nan(value)
-#if PG_VERSION_NUM >= 140000
-		|| numeric_is_inf(value)
-#endif
-		)
+	if (numeric_is_nan(value) || numeric_is_inf(value))
 		score_out_of_range(state, numeric_text(value));
 
 	truncated = DirectFunctionCall2(numeric_trunc, NumericGetDatum(value), Int32GetDatum(0));
