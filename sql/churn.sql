@@ -62,6 +62,27 @@ FROM (SELECT churn_risk(s, timestamptz '2020-01-01', timestamptz '2020-01-01' + 
 SELECT churn_risk(score, at) = churn_risk(score, at, now()) AS as_of_now
 FROM history WHERE customer = 3;
 
+-- Anywhere in time: the risk depends on the scores and on the time from the
+-- latest response to as_of only, so the same history scores the same in
+-- 1900, on either side of 2000-01-01 00:00 UTC (where PostgreSQL's
+-- timestamps are 0) and in 2200; and the state it leaves reads back.
+CREATE TEMP TABLE eras (era timestamptz);
+INSERT INTO eras VALUES ('1900-01-01 00:00+00'), ('1999-06-30 00:00+00'), ('1999-12-31 23:59:59.999999+00'),
+  ('2000-01-01 00:00+00'), ('2000-01-01 00:00:00.000001+00'), ('2025-06-01 00:00+00'), ('2200-01-01 00:00+00');
+CREATE AGGREGATE churn_state_of(int, timestamptz, timestamptz) (SFUNC = churn_trans, STYPE = churn_state,
+  INITCOND = '{"version":1,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null}');
+SELECT e.era,
+       round(churn_risk(h.score, e.era + h.after, e.era + interval '120 days')::numeric, 6) AS risk,
+       round(churn_risk(h.score, e.era + h.after, e.era + interval '120 days')
+             FILTER (WHERE h.score >= 9)::numeric, 6) AS risk_promoters_only,
+       churn_state_of(h.score, e.era + h.after, e.era + interval '120 days')::text::churn_state::text =
+       churn_state_of(h.score, e.era + h.after, e.era + interval '120 days')::text AS state_reads_back
+FROM eras AS e,
+     (VALUES (10, interval '0 days'), (9, interval '30 days'), (10, interval '60 days'), (4, interval '90 days'))
+       AS h(score, after)
+GROUP BY e.era ORDER BY e.era;
+DROP AGGREGATE churn_state_of(int, timestamptz, timestamptz);
+
 -- A customer with no usable response gets NULL.
 SELECT churn_risk(score, at, '2025-06-30') IS NULL AS no_responses_is_null
 FROM history WHERE customer = 7;

@@ -89,14 +89,20 @@ checked_time(TimestampTz value, const char *name)
 static void
 add_response(ChurnState *state, int score, TimestampTz at)
 {
+	/*
+	 * Taken before the count grows: an empty state's latest_at is 0, which
+	 * is a real time (2000-01-01 00:00 UTC), so only the count can say that
+	 * there is no latest response yet.
+	 */
+	bool		first = state->responses == 0;
+
 	/* only a hand-made state can be this full; refuse rather than wrap */
 	if (unlikely(pg_add_s64_overflow(state->responses, 1, &state->responses) ||
 				 pg_add_s64_overflow(state->score_sum, score, &state->score_sum)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("churn_risk state has too many responses")));
-	if (state->responses == 0 ||
-		is_later(at, score, state->latest_at, state->latest_score))
+	if (first || is_later(at, score, state->latest_at, state->latest_score))
 	{
 		state->latest_at = at;
 		state->latest_score = score;
