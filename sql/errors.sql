@@ -48,6 +48,10 @@ SELECT try($$ SELECT churn_risk(5, now(), NULL) $$);
 SELECT try($$ SELECT churn_risk(5, t, a) FROM (VALUES (now(), timestamptz '2030-01-01'), (now(), '2031-01-01')) AS v(t, a) $$);
 SELECT try($$ SELECT churn_risk(5, 'infinity') $$);
 SELECT try($$ SELECT churn_risk(5, now(), '-infinity') $$);
+-- A row skipped for its NULL score or time still has the other checked.
+SELECT try($$ SELECT churn_risk(11, NULL::timestamptz, '2025-06-30') $$);
+SELECT try($$ SELECT churn_risk(NULL::int, 'infinity', '2025-06-30') $$);
+SELECT try($$ SELECT churn_risk(s, t, '2025-06-30') FROM (VALUES (5, timestamptz '2025-01-01'), (NULL, '-infinity')) AS v(s, t) $$);
 
 -- Malformed state text: 22P02.
 SELECT try($$ SELECT '{"version":1,"kind":"nps","counts":[0,0,0]}'::nps_summary $$);

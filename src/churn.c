@@ -111,19 +111,20 @@ add_response(ChurnState *state, int score, TimestampTz at)
 
 /*
  * Shared body: skips rows with a NULL score or time and responses after
- * as_of (not yet known at as_of).
+ * as_of (not yet known at as_of).  A skipped row's other argument is still
+ * checked, so an invalid value never passes silently.
  */
 static Datum
 churn_step(FunctionCallInfo fcinfo, ChurnState *state, TimestampTz as_of)
 {
-	int			score;
-	TimestampTz at;
+	int			score = 0;
+	TimestampTz at = 0;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(state);
-	score = checked_score(PG_GETARG_INT32(1));
-	at = checked_time(PG_GETARG_TIMESTAMPTZ(2), "responded_at");
-	if (at <= as_of)
+	if (!PG_ARGISNULL(1))
+		score = checked_score(PG_GETARG_INT32(1));
+	if (!PG_ARGISNULL(2))
+		at = checked_time(PG_GETARG_TIMESTAMPTZ(2), "responded_at");
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2) && at <= as_of)
 		add_response(state, score, at);
 	PG_RETURN_POINTER(state);
 }
