@@ -92,8 +92,11 @@ cluster_base() {
   echo "$dir"
 }
 
+# From /, which every user can enter: PostgreSQL's programs look up their
+# own path and print "could not change directory" when the postgres user
+# cannot enter the caller's directory (a clone under /root).
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 stop_cluster() {

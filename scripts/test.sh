@@ -91,6 +91,26 @@ warning_free_build() {
 }
 shell_step "a warning-free build" '^ok - ' '^not ok - ' warning_free_build
 
+# Run as root from a directory the postgres user cannot enter (a clone
+# under /root), the cluster commands must not print runuser's complaint
+# about the working directory: a new user reads it as an error.
+quiet_outside_reach() {
+  local dir output
+  dir=$(mktemp -d)
+  chmod 700 "$dir"
+  output=$(cd "$dir" && as_postgres "$PG_BIN/pg_ctl" --version 2>&1 >/dev/null)
+  rmdir "$dir"
+  if [ -z "$output" ]; then
+    echo "ok - commands run as the postgres user print nothing from a directory it cannot enter"
+  else
+    echo "not ok - commands run as the postgres user print nothing from a directory it cannot enter"
+    echo "$output"
+  fi
+}
+if [ "$(id -u)" -eq 0 ]; then
+  shell_step "quiet cluster commands" '^ok - ' '^not ok - ' quiet_outside_reach
+fi
+
 shell_step "META.json (PGXN Meta Spec 1.0.0) and one version number everywhere" '^ok - ' '^not ok - ' \
   perl scripts/check_meta.pl
 shell_step "every name in the extension scripts is schema-qualified" '^ok - ' '^not ok - ' \
