@@ -71,6 +71,17 @@ FROM oracle ORDER BY label;
 SELECT nps_stderr(s, 1), nps_ci_lower(s, 0.95, 'wald', 1)
 FROM (SELECT nps_agg(score) AS s FROM responses WHERE false) AS x;
 
+-- min_responses compares response counts exactly: 1,999,999,999 responses
+-- are fewer than 2,000,000,000 (only weighted summaries, whose effective
+-- size is a rounded double, get a relative allowance of 1e-9).
+SELECT n, nps_stderr(s, 2000000000) IS NULL AS nps_null, csat_stderr(c, 2000000000) IS NULL AS csat_null,
+       ces_stderr(e, 2000000000) IS NULL AS ces_null
+FROM (VALUES (1999999999), (2000000000)) AS v(n),
+     LATERAL (SELECT format('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,0,0,0,%s]}', n - 1)::nps_summary AS s,
+                     format('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,0,0,0,%s]}', n - 1)::csat_summary AS c,
+                     format('{"version":1,"kind":"ces","scale_max":7,"counts":[1,0,0,0,0,0,%s]}', n - 1)::ces_summary AS e) AS x
+ORDER BY n;
+
 -- CSAT (oracle: 60%, mean 3.5, Wald 95% CI [46.42, 73.58]); Wilson is the default.
 SELECT csat(c), mean_score(c), round(csat_stderr(c)::numeric, 4) AS stderr,
        round(csat_ci_lower(c, 0.95, 'wald')::numeric, 2) AS wald_lower,

@@ -132,12 +132,13 @@ typedef struct Split
 	double		middle;
 	double		high;
 	double		n;
+	bool		weighted;		/* n is Kish's n_eff, not a count */
 } Split;
 
 static Split
 summary_split(const ScoreSummary *summary, int low_max, int high_min)
 {
-	Split		split = {0, 0, 0, 0};
+	Split		split = {0, 0, 0, 0, summary_is_weighted(summary)};
 	int			lo = summary_scale_min(summary->kind);
 	int			hi = summary->scale_max;
 
@@ -173,7 +174,7 @@ csat_split(const ScoreSummary *summary)
 {
 	if (summary->scale_max == 0)
 	{
-		Split		empty = {0, 0, 0, 0};
+		Split		empty = {0, 0, 0, 0, false};
 
 		return empty;
 	}
@@ -182,21 +183,25 @@ csat_split(const ScoreSummary *summary)
 
 /*
  * Kish's n_eff of equal weights that are not binary fractions comes out a
- * few ulps off n (29.999999999999996 for 30 responses): the comparison with
- * min_responses allows for that rounding, so equal weights behave as none.
+ * few ulps off n (29.999999999999996 for 30 responses): for a weighted
+ * summary the comparison with min_responses allows for that rounding, so
+ * equal weights behave as none.  A count is exact (as a double up to 2^53,
+ * beyond any min_responses) and is compared exactly.
  */
 #define N_EFF_SLACK		1e-9
 
 static bool
-below_minimum(double n, int min)
+below_minimum(double n, int min, bool weighted)
 {
-	return !(n > 0) || n < min * (1 - N_EFF_SLACK);
+	if (!(n > 0))
+		return true;
+	return weighted ? n < min * (1 - N_EFF_SLACK) : n < min;
 }
 
 static bool
 too_few(Split split, int min)
 {
-	return below_minimum(split.n, min);
+	return below_minimum(split.n, min, split.weighted);
 }
 
 /* ---------- NPS ---------- */
@@ -384,7 +389,7 @@ ces_mean_se(const ScoreSummary *summary, int min, double *mean, double *se)
 	double		sum = 0;
 	double		square_sum = 0;
 
-	if (n_eff <= 1 || below_minimum(n_eff, min))
+	if (n_eff <= 1 || below_minimum(n_eff, min, summary_is_weighted(summary)))
 		return false;
 	for (int s = 1; s <= summary->scale_max; s++)
 	{
