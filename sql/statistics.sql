@@ -82,6 +82,29 @@ FROM (VALUES (1999999999), (2000000000)) AS v(n),
                      format('{"version":1,"kind":"ces","scale_max":7,"counts":[1,0,0,0,0,0,%s]}', n - 1)::ces_summary AS e) AS x
 ORDER BY n;
 
+-- Near-degenerate summaries keep full precision: the variances are formed
+-- from the counts (V = (Pa(P + D) + 4PD) / n^2, p(1 - p) = S U / n^2), never
+-- as a difference of nearly equal shares.  The oracle is PostgreSQL's own
+-- arbitrary-precision numeric (70 decimals); the results must agree to a
+-- relative 1e-14.
+CREATE TEMP TABLE near_degenerate (label text, promoters bigint, passives bigint, detractors bigint);
+INSERT INTO near_degenerate VALUES
+  ('1e9, one detractor', 999999999, 0, 1), ('1e9, one passive', 999999999, 1, 0),
+  ('4.6e18, one detractor', 4599999999999999999, 0, 1), ('even thirds', 1000, 1000, 1000);
+SELECT label,
+       abs(nps_stderr(s, 1) / (100 * sqrt(((pa * (p + d) + 4 * p * d) / n ^ 3)::numeric(80, 70)))::float8 - 1)
+         < 1e-14 AS nps_stderr_exact,
+       abs(csat_stderr(c, 1) / (100 * sqrt((p * (pa + d) / n ^ 3)::numeric(80, 70)))::float8 - 1)
+         < 1e-14 AS csat_stderr_exact
+FROM (SELECT label, promoters::numeric AS p, passives::numeric AS pa, detractors::numeric AS d,
+             (promoters::numeric + passives + detractors) AS n,
+             format('{"version":1,"kind":"nps","counts":[%s,0,0,0,0,0,0,%s,0,0,%s]}',
+                    detractors, passives, promoters)::nps_summary AS s,
+             format('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":5,"counts":[%s,0,0,0,%s]}',
+                    passives + detractors, promoters)::csat_summary AS c
+      FROM near_degenerate) AS x
+ORDER BY label;
+
 -- CSAT (oracle: 60%, mean 3.5, Wald 95% CI [46.42, 73.58]); Wilson is the default.
 SELECT csat(c), mean_score(c), round(csat_stderr(c)::numeric, 4) AS stderr,
        round(csat_ci_lower(c, 0.95, 'wald')::numeric, 2) AS wald_lower,

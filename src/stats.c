@@ -209,7 +209,7 @@ too_few(Split split, int min)
 static double
 nps_se(Split s)
 {
-	return sqrt(nps_variance(s.high, s.low, s.n) / s.n);
+	return sqrt(nps_variance(s.high, s.middle, s.low, s.n) / s.n);
 }
 
 Datum
@@ -288,7 +288,8 @@ nps_test_statistic(FunctionCallInfo fcinfo, double *z)
 	if (too_few(a, min) || too_few(b, min))
 		return false;
 	difference = (a.high - a.low) / a.n - (b.high - b.low) / b.n;
-	se = sqrt(nps_variance(a.high, a.low, a.n) / a.n + nps_variance(b.high, b.low, b.n) / b.n);
+	se = sqrt(nps_variance(a.high, a.middle, a.low, a.n) / a.n +
+			  nps_variance(b.high, b.middle, b.low, b.n) / b.n);
 	if (se > 0)
 		*z = difference / se;
 	else if (difference == 0)
@@ -324,12 +325,10 @@ Datum
 csat_stderr(PG_FUNCTION_ARGS)
 {
 	Split		s = csat_split(PG_GETARG_SUMMARY(0));
-	double		p;
 
 	if (too_few(s, min_responses(fcinfo, 1)))
 		PG_RETURN_NULL();
-	p = s.high / s.n;
-	PG_RETURN_FLOAT8(100 * sqrt(p * (1 - p) / s.n));
+	PG_RETURN_FLOAT8(100 * sqrt(proportion_variance(s.high, s.low, s.n) / s.n));
 }
 
 Datum
@@ -337,12 +336,10 @@ csat_margin(PG_FUNCTION_ARGS)
 {
 	Split		s = csat_split(PG_GETARG_SUMMARY(0));
 	double		z = z_for_confidence(fcinfo, 1);
-	double		p;
 
 	if (too_few(s, min_responses(fcinfo, 2)))
 		PG_RETURN_NULL();
-	p = s.high / s.n;
-	PG_RETURN_FLOAT8(100 * z * sqrt(p * (1 - p) / s.n));
+	PG_RETURN_FLOAT8(100 * z * sqrt(proportion_variance(s.high, s.low, s.n) / s.n));
 }
 
 static bool
@@ -355,9 +352,9 @@ csat_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 	if (too_few(s, min_responses(fcinfo, 3)))
 		return false;
 	if (method == METHOD_WALD)
-		*interval = proportion_interval_wald(s.high, s.n, z);
+		*interval = proportion_interval_wald(s.high, s.low, s.n, z);
 	else
-		*interval = proportion_interval_wilson(s.high, s.n, z);
+		*interval = proportion_interval_wilson(s.high, s.low, s.n, z);
 	return true;
 }
 

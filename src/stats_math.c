@@ -167,20 +167,27 @@ confidence_z(double confidence)
 }
 
 /*
- * Variance of one response's y = +1/0/-1 under the multinomial model:
- * E[y^2] - E[y]^2 = pP + pD - (pP - pD)^2.  Mathematically never negative,
- * but weighted counts can round pP a hair above 1, so clamp at 0 to keep
- * sqrt() defined.
+ * Variance of one response's y = +1/0/-1 under the multinomial model,
+ * E[y^2] - E[y]^2 = pP + pD - (pP - pD)^2, formed from the counts as
+ * (Pa (P + D) + 4 P D) / n^2: a sum of non-negative terms, so it keeps full
+ * precision where the shares nearly cancel (one detractor among 1e9
+ * promoters) instead of losing it to the difference.  n is P + Pa + D, or
+ * the effective sample size the weighted counts are scaled to.
  */
 double
-nps_variance(double promoters, double detractors, double n)
+nps_variance(double promoters, double passives, double detractors, double n)
 {
-	double		pp = promoters / n;
-	double		pd = detractors / n;
-	double		diff = pp - pd;
-	double		v = pp + pd - diff * diff;
+	return (passives * (promoters + detractors) + 4.0 * promoters * detractors) / (n * n);
+}
 
-	return v > 0.0 ? v : 0.0;
+/*
+ * p (1 - p) of a proportion, from the counts: successes * failures / n^2,
+ * exact where 1 - p would cancel.
+ */
+double
+proportion_variance(double successes, double failures, double n)
+{
+	return successes * failures / (n * n);
 }
 
 /*
@@ -195,7 +202,7 @@ nps_interval_wald(double promoters, double passives, double detractors,
 {
 	double		n = promoters + passives + detractors;
 	double		nps = (promoters - detractors) / n;
-	double		margin = z * sqrt(nps_variance(promoters, detractors, n) / n);
+	double		margin = z * sqrt(nps_variance(promoters, passives, detractors, n) / n);
 
 	return make_interval(clamp(nps - margin, -1.0, 1.0),
 						 clamp(nps + margin, -1.0, 1.0));
@@ -212,11 +219,12 @@ nps_interval_adjusted_wald(double promoters, double passives,
 						   double detractors, double z)
 {
 	double		adj_promoters = promoters + 0.75;
+	double		adj_passives = passives + 1.5;
 	double		adj_detractors = detractors + 0.75;
 	double		adj_n = promoters + passives + detractors + 3.0;
 	double		nps = (adj_promoters - adj_detractors) / adj_n;
-	double		margin = z * sqrt(nps_variance(adj_promoters, adj_detractors,
-											   adj_n) / adj_n);
+	double		margin = z * sqrt(nps_variance(adj_promoters, adj_passives,
+											   adj_detractors, adj_n) / adj_n);
 
 	return make_interval(clamp(nps - margin, -1.0, 1.0),
 						 clamp(nps + margin, -1.0, 1.0));
@@ -376,32 +384,30 @@ nps_interval_score(double promoters, double passives, double detractors,
  * those ends directly rather than trust rounding to cancel.
  */
 ConfidenceInterval
-proportion_interval_wilson(double successes, double n, double z)
+proportion_interval_wilson(double successes, double failures, double n, double z)
 {
 	double		p = successes / n;
 	double		z2 = z * z;
 	double		denom = 1.0 + z2 / n;
 	double		centre = (p + z2 / (2.0 * n)) / denom;
-	double		pq = p * (1.0 - p);	/* < 0 only if rounding put p > 1 */
-	double		half = z / denom * sqrt((pq > 0.0 ? pq : 0.0) / n +
-										z2 / (4.0 * n * n));
+	double		pq = proportion_variance(successes, failures, n);
+	double		half = z / denom * sqrt(pq / n + z2 / (4.0 * n * n));
 	double		lower = clamp(centre - half, 0.0, 1.0);
 	double		upper = clamp(centre + half, 0.0, 1.0);
 
 	if (successes <= 0.0)
 		lower = 0.0;
-	if (successes >= n)
+	if (failures <= 0.0)
 		upper = 1.0;
 	return make_interval(lower, upper);
 }
 
 /* Plain Wald p +/- z sqrt(p(1-p)/n), clamped because p near 0 or 1 overshoots. */
 ConfidenceInterval
-proportion_interval_wald(double successes, double n, double z)
+proportion_interval_wald(double successes, double failures, double n, double z)
 {
 	double		p = successes / n;
-	double		pq = p * (1.0 - p);
-	double		margin = z * sqrt((pq > 0.0 ? pq : 0.0) / n);
+	double		margin = z * sqrt(proportion_variance(successes, failures, n) / n);
 
 	return make_interval(clamp(p - margin, 0.0, 1.0),
 						 clamp(p + margin, 0.0, 1.0));

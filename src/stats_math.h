@@ -18,8 +18,11 @@ extern double normal_cdf(double x);
 extern double normal_quantile(double p);
 extern double confidence_z(double confidence);
 
-/* NPS multinomial variance V = pP + pD - (pP - pD)^2 */
-extern double nps_variance(double promoters, double detractors, double n);
+/* NPS multinomial variance V = pP + pD - (pP - pD)^2, from the counts */
+extern double nps_variance(double promoters, double passives, double detractors, double n);
+
+/* p (1 - p) of the proportion successes / n, from the counts */
+extern double proportion_variance(double successes, double failures, double n);
 
 typedef struct ConfidenceInterval
 {
@@ -35,10 +38,11 @@ extern ConfidenceInterval nps_interval_adjusted_wald(double promoters, double pa
 extern ConfidenceInterval nps_interval_score(double promoters, double passives,
 								   double detractors, double z);
 
-/* Intervals for a proportion successes / n */
-extern ConfidenceInterval proportion_interval_wilson(double successes, double n,
-										   double z);
-extern ConfidenceInterval proportion_interval_wald(double successes, double n,
-										 double z);
+/* Intervals for a proportion successes / n, n = successes + failures (or the
+ * effective sample size they are scaled to) */
+extern ConfidenceInterval proportion_interval_wilson(double successes, double failures,
+										   double n, double z);
+extern ConfidenceInterval proportion_interval_wald(double successes, double failures,
+										 double n, double z);
 
 #endif							/* NPS_EXT_STATS_MATH_H */
