@@ -39,6 +39,15 @@ SELECT nps(s, 0.1) AS weighted, nps(s) AS unweighted,
             / sum(0.1::float8)) AS float8_sum_by_hand
 FROM (SELECT (ARRAY[10, 10, 0])[1 + i % 3] AS s FROM generate_series(1, 120000) AS i) AS x;
 
+-- The double-double precision lasts through the final subtraction: with
+-- promoters' and detractors' weights almost equal, the weighted NPS near 0
+-- still has its 15 digits (the oracle: numeric arithmetic on the weights as
+-- written).
+SELECT nps(s, w) AS direct, nps(nps_agg(s, w)) AS via_summary,
+       abs(nps(s, w) / (100 * (sum(w::numeric) FILTER (WHERE s >= 9) - sum(w::numeric) FILTER (WHERE s <= 6))
+                        / sum(w::numeric)) - 1) < 1e-14 AS agrees_with_numeric
+FROM (VALUES (10, 1e6::float8), (0, 1e6), (10, 1e-6)) AS v(s, w);
+
 -- A weighted summary: counts of rows, weight sums, Kish's effective size.
 SELECT nps_agg(score, w) FROM weighted WHERE id <= 20;
 SELECT responses(s) AS rows_counted, total_weight(s),

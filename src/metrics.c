@@ -61,6 +61,24 @@ percent(int64 part, int64 whole)
 	return numeric_ratio(DatumGetNumeric(numerator), whole);
 }
 
+/*
+ * The promoters' weight minus the detractors', summed as one double-double
+ * and rounded once at the end: rounding each side first would lose the
+ * digits that survive when the two nearly cancel (an NPS near 0).
+ */
+static double
+net_promoter_weight(const ScoreSummary *state)
+{
+	float8		hi = 0;
+	float8		lo = 0;
+
+	for (int s = NPS_PROMOTER_MIN; s <= 10; s++)
+		weight_sum_add(&hi, &lo, state->weight[s], state->weight_lo[s]);
+	for (int s = 0; s <= NPS_DETRACTOR_MAX; s++)
+		weight_sum_add(&hi, &lo, -state->weight[s], -state->weight_lo[s]);
+	return hi + lo;
+}
+
 /* 100 * part / whole of double precision weights as numeric; whole > 0 */
 static Datum
 weighted_percent(double part, double whole)
@@ -109,9 +127,7 @@ nps_final(PG_FUNCTION_ARGS)
 	weight = summary_total_weight(state);
 	if (weight == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(weighted_percent(summary_weight_between(state, NPS_PROMOTER_MIN, 10) -
-									 summary_weight_between(state, 0, NPS_DETRACTOR_MAX),
-									 weight));
+	PG_RETURN_DATUM(weighted_percent(net_promoter_weight(state), weight));
 }
 
 /* CSAT = 100 * #(score >= satisfied_from) / n. */

@@ -89,7 +89,8 @@ summary_is_weighted(const ScoreSummary *summary)
 
 /*
  * Adds x to the double-double hi + lo (TwoSum, then renormalize so that
- * |lo| <= ulp(hi) / 2).  -0 never results: every input is >= +0.
+ * |lo| <= ulp(hi) / 2).  Exact for inputs of either sign; -0 never results
+ * when every input is >= +0, as weight sums are.
  */
 static inline void
 weight_sum_add(float8 *hi, float8 *lo, float8 x_hi, float8 x_lo)
