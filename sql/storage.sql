@@ -35,3 +35,24 @@ FROM from_binary;
 -- Summaries written by nps_ext 1.0 (format version 1) read back unchanged.
 SELECT '{"version":1,"kind":"nps","counts":[1,2,3,4,5,6,7,8,9,10,11]}'::nps_summary::text,
        nps('{"version":1,"kind":"nps","counts":[1,2,3,4,5,6,7,8,9,10,11]}'::nps_summary);
+
+-- A DBA may switch the summary types to STORAGE = extended; values are then
+-- stored with short headers and could be compressed.  Every aggregate that
+-- updates a summary in place must still read them correctly (the state is
+-- detoasted when it is not in plain form).
+BEGIN;
+ALTER TYPE nps_summary SET (STORAGE = extended);
+ALTER TYPE csat_summary SET (STORAGE = extended);
+CREATE TEMP TABLE extended_stored AS
+SELECT day, nps_agg(score) AS nps, csat_agg(sat, 5, 4) AS csat, nps_agg(score, (id % 7) / 3.0) AS nps_w
+FROM responses GROUP BY day;
+SELECT pg_column_size(nps) < 96 AS short_header FROM extended_stored LIMIT 1;
+SELECT nps(rollup(nps)) = (SELECT nps(score) FROM responses) AS rollup_nps_same,
+       csat(rollup(csat)) = (SELECT csat(sat, 5, 4) FROM responses) AS rollup_csat_same,
+       nps(rollup(nps_w)) = (SELECT nps(rollup(nps_w)) FROM stored) AS rollup_weighted_same
+FROM extended_stored;
+SELECT count(*) FILTER (WHERE moving = direct) AS moving_rollup_equal, count(*) AS days
+FROM (SELECT nps(rollup(nps) OVER w) AS moving,
+             (SELECT nps(score) FROM responses r WHERE r.day BETWEEN e.day - 6 AND e.day) AS direct
+      FROM extended_stored AS e WINDOW w AS (ORDER BY day ROWS 6 PRECEDING)) AS x;
+ROLLBACK;

@@ -48,9 +48,13 @@ called_as_aggregate(FunctionCallInfo fcinfo)
 
 /*
  * The state to update.  Inside an aggregate it is the aggregate's own copy
- * (of INITCOND or of what we returned before), stored plain, so it is
- * neither toasted nor short-headed and needs no detoasting call on this
- * per-row path.  Called as a plain function, the argument is copied.
+ * (of INITCOND, of what we returned before, or for rollup() of the first
+ * summary read), updated in place.  It is in plain form unless a DBA set
+ * the type's STORAGE to extended and rollup() took a stored value with a
+ * short header as its state: then it is detoasted once, into a full-size
+ * value the executor keeps from then on.  The header test is one byte and
+ * costs nothing measurable on this per-row path.  Called as a plain
+ * function, the argument is copied.
  */
 static pg_attribute_always_inline ScoreSummary *
 state_for_update(FunctionCallInfo fcinfo)
@@ -60,7 +64,13 @@ state_for_update(FunctionCallInfo fcinfo)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("summary state must not be null")));
 	if (likely(called_as_aggregate(fcinfo)))
-		return (ScoreSummary *) PG_GETARG_POINTER(0);
+	{
+		struct varlena *state = (struct varlena *) PG_GETARG_POINTER(0);
+
+		if (unlikely(VARATT_IS_EXTENDED(state)))
+			return (ScoreSummary *) pg_detoast_datum(state);
+		return (ScoreSummary *) state;
+	}
 	return summary_copy(PG_GETARG_SUMMARY(0));
 }
 
