@@ -35,7 +35,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # The release archive for PGXN and packagers, from git (HEAD): its version
-# is the control file's in the three-part form PGXN requires (1.1 -> 1.1.0).
+# is the control file's in the three-part form PGXN requires (1.2 -> 1.2.0).
 DIST_VERSION := $(shell echo '$(NPS_EXT_VERSION)' | sed -E 's/^([0-9]+\.[0-9]+)$$/\1.0/')
 DIST := $(EXTENSION)-$(DIST_VERSION).zip
 
