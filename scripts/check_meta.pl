@@ -120,7 +120,7 @@ sub validate_provides {
 	for my $ext (sort keys %$v) {
 		my $e = $v->{$ext};
 		push @$errors, "provides: \"$ext\" is not a term" unless is_term($ext);
-		next push @$errors, "provides.$ext: not an object" unless is_object($e);
+		unless (is_object($e)) { push @$errors, "provides.$ext: not an object"; next; }
 		keys_ok($errors, "provides.$ext", $e, qw(file version abstract docfile docpath));
 		push @$errors, "provides.$ext.file: missing or not a path" unless is_path($e->{file});
 		push @$errors, "provides.$ext.version: missing or not a semantic version" unless is_semver($e->{version});
@@ -139,12 +139,17 @@ sub validate_prereqs {
 	keys_ok($errors, 'prereqs', $v, keys %phases);
 	for my $phase (grep { $phases{$_} } sort keys %$v) {
 		my $p = $v->{$phase};
-		next push @$errors, "prereqs.$phase: not an object with a relationship"
-			unless is_object($p) && grep { $relations{$_} } keys %$p;
+		unless (is_object($p) && grep { $relations{$_} } keys %$p) {
+			push @$errors, "prereqs.$phase: not an object with a relationship";
+			next;
+		}
 		keys_ok($errors, "prereqs.$phase", $p, keys %relations);
 		for my $rel (grep { $relations{$_} } sort keys %$p) {
 			my $r = $p->{$rel};
-			next push @$errors, "prereqs.$phase.$rel: not an object with a prerequisite" unless is_object($r) && %$r;
+			unless (is_object($r) && %$r) {
+				push @$errors, "prereqs.$phase.$rel: not an object with a prerequisite";
+				next;
+			}
 			for my $name (sort keys %$r) {
 				push @$errors, "prereqs.$phase.$rel: \"$name\" is not a term" unless is_term($name);
 				push @$errors, "prereqs.$phase.$rel.$name: not a version range" unless is_range($r->{$name});
@@ -265,6 +270,9 @@ my @broken = (
 	['a bug-tracker address without @',  sub { $_[0]{resources}{bugtracker} = { mailto => 'nobody' } }],
 	['a path with ..',                   sub { (values %{ $_[0]{provides} })[0]->{docfile} = '../README.md' }],
 	['a release status "final"',         sub { $_[0]{release_status} = 'final' }],
+	['a provides entry that is a string', sub { $_[0]{provides}{other} = 'sql/other.sql' }],
+	['a prereq phase without relationship', sub { $_[0]{prereqs}{build} = {} }],
+	['an empty requires',                sub { $_[0]{prereqs}{runtime}{requires} = {} }],
 );
 for my $case (@broken) {
 	my ($what, $break) = @$case;
