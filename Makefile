@@ -25,6 +25,9 @@ REGRESS_OPTS = --load-extension=nps_ext
 
 # The one version number (control file); the library reports it too.
 NPS_EXT_VERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" nps_ext.control)
+ifeq ($(NPS_EXT_VERSION),)
+$(error nps_ext.control has no default_version)
+endif
 PG_CPPFLAGS = -Isrc -DNPS_EXT_VERSION='"$(NPS_EXT_VERSION)"'
 # -Wextra clean; -Wno-unused-parameter only because PostgreSQL's own inline
 # header functions (ilist.h, bufpage.h, execnodes.h) trip it.

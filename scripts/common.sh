@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Shared set-up for the demo, test and benchmark scripts.
 #
-#   ensure_deps     install PostgreSQL, its server headers, pgTAP, make and
-#                   gcc from Debian when missing (fast no-op when present)
+#   ensure_deps     install PostgreSQL, its server headers, pgTAP and
+#                   build-essential from Debian when missing (fast no-op
+#                   when present)
 #   build_install   compile the extension warning-free and install it
 #   start_cluster   use the server the PG* environment variables point at, or
 #                   start a private throwaway cluster (stopped by an EXIT trap)
@@ -28,7 +29,8 @@ as_root() {
 installed_pg_major() {
   local bin
   for bin in /usr/lib/postgresql/*/bin/postgres; do
-    [ -x "$bin" ] && basename "$(dirname "$(dirname "$bin")")"
+    [ -x "$bin" ] || continue
+    basename "$(dirname "$(dirname "$bin")")"
   done | sort -n | tail -n 1
 }
 distro_pg_major() {
@@ -60,8 +62,11 @@ ensure_deps() {
   [ -f "/usr/share/postgresql/$PG_MAJOR/extension/pgtap.control" ] || missing+=("postgresql-$PG_MAJOR-pgtap")
   # pg_prove is only a Recommends of the pgTAP package, and we skip those
   command -v pg_prove >/dev/null 2>&1 || missing+=(libtap-parser-sourcehandler-pgtap-perl)
-  command -v make >/dev/null 2>&1 || missing+=(make)
-  command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+  # a C compiler with the C library's headers, and make: Debian's build-essential
+  if ! command -v make >/dev/null 2>&1 || ! command -v gcc >/dev/null 2>&1 ||
+     [ ! -f /usr/include/stdio.h ]; then
+    missing+=(build-essential)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing: ${missing[*]}"
     as_root apt-get update -qq

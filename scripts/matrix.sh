@@ -21,6 +21,7 @@
 #   NPS_MATRIX_CACHE=/var/cache/nps_ext/matrix  base systems, downloaded
 #                     packages and logs, kept between runs (first run:
 #                     three debootstraps and every package download)
+#   NPS_MATRIX_BASE_DAYS=7  make a base system again when it is older
 #   NPS_MATRIX_MIRROR=http://deb.debian.org/debian
 #   NPS_MATRIX_KEEP=1  keep each leg's file system after the run
 set -euo pipefail
@@ -65,21 +66,28 @@ debootstrap_script() {
   echo "$script"
 }
 
-# base_tarball SUITE: minbase plus git, made once and kept as a tar file,
-# from which every leg unpacks a fresh system.  Only what a chroot (not a
-# real machine) needs is added: a policy-rc.d, so that installing a server
-# does not start it, and, for forky, acceptance of Release files past their
-# Valid-Until date (the reachable mirror is not always refreshed in time).
-base_tarball() {
-  local suite=$1 tarball=$CACHE/base/$1.tar tmp
-  if [ -f "$tarball" ]; then echo "$tarball"; return; fi
+# ensure_base SUITE: minbase plus git, made once and kept as a tar file
+# (base_tarball names it), from which every leg unpacks a fresh system;
+# made again when older than NPS_MATRIX_BASE_DAYS (default 7), as the
+# suites move on.  Only what a chroot (not a real machine) needs is added:
+# a policy-rc.d, so that installing a server does not start it, and, for
+# forky, acceptance of Release files past their Valid-Until date (the
+# reachable mirror is not always refreshed in time).
+base_tarball() { echo "$CACHE/base/$1.tar"; }
+
+ensure_base() {
+  local suite=$1 tarball tmp
+  tarball=$(base_tarball "$suite")
+  if [ -n "$(find "$tarball" -mtime "-${NPS_MATRIX_BASE_DAYS:-7}" 2>/dev/null)" ]; then return; fi
   mkdir -p "$CACHE/base"
   tmp=$CACHE/base/$suite.building
   rm -rf --one-file-system "$tmp"
   log "debootstrap $suite (minbase plus git) into $tmp"
-  debootstrap --variant=minbase --include=git "$suite" "$tmp" "$MIRROR" \
-    "$(debootstrap_script "$suite")" >"$CACHE/base/$suite.debootstrap.log" 2>&1 ||
-    { tail -n 20 "$CACHE/base/$suite.debootstrap.log" >&2; die "debootstrap $suite failed"; }
+  if ! debootstrap --variant=minbase --include=git "$suite" "$tmp" "$MIRROR" \
+    "$(debootstrap_script "$suite")" >"$CACHE/base/$suite.debootstrap.log" 2>&1; then
+    tail -n 20 "$CACHE/base/$suite.debootstrap.log" >&2
+    die "debootstrap $suite failed"
+  fi
   printf '#!/bin/sh\n# a chroot: never start services\nexit 101\n' >"$tmp/usr/sbin/policy-rc.d"
   chmod 755 "$tmp/usr/sbin/policy-rc.d"
   case $suite in
@@ -89,7 +97,6 @@ base_tarball() {
   tar -C "$tmp" -cf "$tarball.tmp" .
   mv "$tarball.tmp" "$tarball"
   rm -rf --one-file-system "$tmp"
-  echo "$tarball"
 }
 
 # The kernel file systems a chroot needs: /proc, and a /dev of its own (a
@@ -127,8 +134,8 @@ unmount_leg() {
 copy_checkout() {
   local root=$1 dir=$2 user=$3
   mkdir -p "$root$dir"
-  (cd "$TOP" && git ls-files -z -co --exclude-standard | xargs -0 tar -cf - --no-recursion) |
-    tar -xf - -C "$root$dir"
+  (cd "$TOP" && git ls-files -z -co --exclude-standard |
+    tar --null --no-recursion --ignore-failed-read -T - -cf -) | tar -xf - -C "$root$dir"
   chroot "$root" chown -R "$user:" "$dir"
 }
 
@@ -156,17 +163,21 @@ add_sudo_user() {
   chmod 440 "$root/etc/sudoers.d/$user"
 }
 
+# The README's commands in its order as root; as the sudo user in reverse
+# order, so that each of them is the first to run on a bare system in some
+# leg of each Debian.
 run_readme_leg() {
-  local root=$1 user=$2 port=$3 home=/root cmd
+  local root=$1 user=$2 port=$3 home=/root order=cat cmd
   if [ "$user" != root ]; then
     add_sudo_user "$root" "$user"
     home=/home/$user
+    order=tac
   fi
   copy_checkout "$root" "$home/nps_ext" "$user"
   while IFS= read -r cmd; do
     log "$cmd"
     in_leg "$root" "$user" "$home" "$port" bash -c "cd ~/nps_ext && $cmd" || return 1
-  done < <(readme_commands)
+  done < <(readme_commands | $order)
 }
 
 run_package_leg() {
@@ -183,13 +194,15 @@ run_package_leg() {
 # as a process of its own (scripts/matrix.sh --leg ...), so that set -e
 # holds inside it and its EXIT trap always unmounts and removes the system.
 run_leg() {
-  local name=$1 suite=$2 pg=$3 user=$4 kind=$5 port=$6 tarball
-  tarball=$(base_tarball "$suite")
+  local name=$1 suite=$2 pg=$3 user=$4 kind=$5 port=$6
+  ensure_base "$suite"
   LEG_ROOT=$CACHE/run/$name
   if [ -e "$LEG_ROOT" ]; then unmount_leg "$LEG_ROOT"; rm -rf --one-file-system "$LEG_ROOT"; fi
   trap 'unmount_leg "$LEG_ROOT"; [ -n "${NPS_MATRIX_KEEP:-}" ] || rm -rf --one-file-system "$LEG_ROOT"' EXIT
   mkdir -p "$LEG_ROOT"
-  tar -C "$LEG_ROOT" -xf "$tarball"
+  tar -C "$LEG_ROOT" -xf "$(base_tarball "$suite")"
+  # this machine's name servers, not those of the day the base was made
+  if [ -e /etc/resolv.conf ]; then cp -L /etc/resolv.conf "$LEG_ROOT/etc/resolv.conf"; fi
   mount_leg "$LEG_ROOT" "$suite"
   if [ "$kind" = package ]; then
     run_package_leg "$LEG_ROOT" "$pg" "$port"
@@ -206,6 +219,9 @@ fi
 
 ensure_host_tools
 mkdir -p "$CACHE/logs"
+# One run at a time per cache: a second would remove the first one's legs.
+exec 9>"$CACHE/lock"
+flock -n 9 || die "another matrix run is using $CACHE"
 legs=${NPS_MATRIX_LEGS:-$(awk 'NF { print $1 }' <<<"$ALL_LEGS")}
 for leg in $legs; do
   grep -q "^$leg " <<<"$ALL_LEGS" || die "unknown leg $leg (known: $(awk 'NF { printf "%s ", $1 }' <<<"$ALL_LEGS"))"

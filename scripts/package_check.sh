@@ -29,19 +29,28 @@ check() {
   fi
 }
 
+# A PostgreSQL server for the smoke tests, unzip for the archive, and the
+# build tools exactly as README.md lists them for the Debian package (they
+# include the server headers that make needs).
 log "installing PostgreSQL $PG_MAJOR and the build tools"
 as_root apt-get update -qq
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-  "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-server-dev-all \
-  build-essential unzip debhelper >/dev/null
+  "postgresql-$PG_MAJOR" unzip build-essential debhelper postgresql-server-dev-all >/dev/null
 
 version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$NPS_TOP/nps_ext.control")
 sharedir=$("$PG_BIN/pg_config" --sharedir)
 pkglibdir=$("$PG_BIN/pg_config" --pkglibdir)
 
-# Files of nps_ext in this PostgreSQL's directories (none on a clean one).
+# Files of nps_ext in this PostgreSQL's directories, JIT bitcode included
+# (none on a clean one).
 installed_files() {
-  find "$sharedir/extension" "$pkglibdir" -maxdepth 1 -name 'nps_ext*' | sort
+  find "$sharedir/extension" "$pkglibdir" "$pkglibdir/bitcode" -maxdepth 1 -name 'nps_ext*' \
+    2>/dev/null | sort
+}
+no_files_left() {
+  local left
+  left=$(installed_files)
+  [ -z "$left" ] || { log "left behind: $left"; return 1; }
 }
 
 # smoke: a fresh cluster, CREATE EXTENSION, one NPS, the installed version
@@ -70,18 +79,22 @@ work=$(mktemp -d)
 chmod 755 "$work"  # the postgres user starts the smoke clusters from here
 cd "$work"
 
-check "PostgreSQL $PG_MAJOR has no nps_ext files before the install" test -z "$(installed_files)"
+check "PostgreSQL $PG_MAJOR has no nps_ext files before the install" no_files_left
 
 # 1. The release archive.
-check "$(basename "$archive") unpacks into one directory" unzip -q "$archive"
-src=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+unpacks_into_one_directory() {
+  unzip -q "$archive" && [ "$(find "$work" -mindepth 1 -maxdepth 1 | wc -l)" -eq 1 ] &&
+    [ -d "$work/$(basename "$archive" .zip)" ]
+}
+check "$(basename "$archive") unpacks into one directory, $(basename "$archive" .zip)/" unpacks_into_one_directory
+src=$work/$(basename "$archive" .zip)
 check "the archive holds META.json, the control file and debian/" \
   test -f "$src/META.json" -a -f "$src/nps_ext.control" -a -d "$src/debian"
 check "make && make install in the unpacked archive (warning-free)" \
   bash -c "cd '$src' && make 2>&1 | tee build.log >/dev/null && ! grep -q 'warning:' build.log && make install >/dev/null"
 check "CREATE EXTENSION and a smoke query after make install" smoke
-check "make uninstall leaves no nps_ext file" \
-  bash -c "cd '$src' && make uninstall >/dev/null && test -z \"\$(find '$sharedir/extension' '$pkglibdir' -maxdepth 1 -name 'nps_ext*')\""
+make_uninstall() { (cd "$src" && make uninstall >/dev/null) && no_files_left; }
+check "make uninstall leaves no nps_ext file" make_uninstall
 
 # 2. The Debian package, built from the archive as Debian's own extension
 # packages are, with the README's commands (pg_buildext regenerates
@@ -96,15 +109,15 @@ build_deb() {
 }
 check "dpkg-buildpackage builds postgresql-$PG_MAJOR-nps-ext" build_deb
 if [ -n "$deb" ]; then
-  cp "$deb" /root/
+  cp "$deb" "$HOME/"
   check "$(basename "$deb") installs with dpkg -i" as_root dpkg -i "$deb"
   check "the package holds the library, the control file and the SQL scripts" \
     bash -c "dpkg -L postgresql-$PG_MAJOR-nps-ext | grep -q '/nps_ext.so\$' &&
              dpkg -L postgresql-$PG_MAJOR-nps-ext | grep -q '/nps_ext.control\$' &&
              dpkg -L postgresql-$PG_MAJOR-nps-ext | grep -q '/nps_ext--1.0.sql\$'"
   check "CREATE EXTENSION and a smoke query from the package" smoke
-  check "dpkg -r leaves no nps_ext file" \
-    bash -c "dpkg -r postgresql-$PG_MAJOR-nps-ext >/dev/null && test -z \"\$(find '$sharedir/extension' '$pkglibdir' -maxdepth 1 -name 'nps_ext*')\""
+  package_removed() { as_root dpkg -r "postgresql-$PG_MAJOR-nps-ext" >/dev/null && no_files_left; }
+  check "dpkg -r leaves no nps_ext file" package_removed
 fi
 
 echo "Summary: $passed passed, $failed failed"

@@ -79,13 +79,12 @@ shell_step() {
 # Every file compiled again, and the compiler's output read: the C must be
 # free of warnings (-Wall -Wextra) on every PostgreSQL it is built for.
 warning_free_build() {
-  local output
-  output=$(make -s -B -C "$NPS_TOP" PG_CONFIG="$PG_BIN/pg_config" all 2>&1 >/dev/null |
-           grep -E 'warning:|error:' || true)
-  if [ -z "$output" ]; then
+  local output status=0
+  output=$(make -s -B -C "$NPS_TOP" PG_CONFIG="$PG_BIN/pg_config" all 2>&1 >/dev/null) || status=$?
+  if [ $status -eq 0 ] && ! grep -qE 'warning:|error:' <<<"$output"; then
     echo "ok - the C compiles without a warning on PostgreSQL $PG_MAJOR"
   else
-    echo "not ok - the C compiles without a warning on PostgreSQL $PG_MAJOR"
+    echo "not ok - the C compiles without a warning on PostgreSQL $PG_MAJOR (make exit status $status)"
     echo "$output"
   fi
 }

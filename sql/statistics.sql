@@ -133,6 +133,16 @@ FROM (SELECT ces_agg(effort) AS e, stddev_samp(effort)::float8 AS sd, count(effo
 SELECT ces_ci_lower(e, 0.95, 1) AS lower, ces_ci_upper(e, 0.95, 1) AS upper
 FROM (SELECT ces_agg(x) AS e FROM (VALUES (7), (7), (7), (6)) AS v(x)) AS y;
 
+-- A single CES response has no spread to measure: NULL even with
+-- min_responses 1 (weighted: n_eff of 1 or less).  CSAT Wald limits are
+-- clamped to [0, 100]: 9 of 10 satisfied would reach 108.6.
+SELECT ces_stderr(e, 1) IS NULL AS one_response_null, ces_ci_lower(e, 0.95, 1) IS NULL AS one_response_ci_null,
+       ces_stderr(w, 1) IS NULL AS n_eff_one_null
+FROM (SELECT ces_agg(x) FILTER (WHERE wt > 0) AS e, ces_agg(x, 7, wt) AS w
+      FROM (VALUES (5, 1.0::float8), (3, 0.0)) AS v(x, wt)) AS y;
+SELECT csat_ci_upper(c, 0.95, 'wald', 1) AS wald_upper, round(csat_ci_lower(c, 0.95, 'wald', 1)::numeric, 4) AS wald_lower
+FROM (SELECT csat_agg(x, 5, 4) AS c FROM (VALUES (5), (5), (5), (5), (5), (5), (5), (5), (5), (1)) AS v(x)) AS y;
+
 -- Weights: equal weights change nothing; unequal weights use Kish's n_eff.
 SELECT abs(nps_stderr(w2) - nps_stderr(u)) < 1e-12 AS equal_weights_same_stderr,
        abs(nps_ci_lower(w2, 0.95, 'score') - nps_ci_lower(u, 0.95, 'score')) < 1e-9 AS equal_weights_same_score_ci,

@@ -85,8 +85,11 @@ nps_detractors_percent(PG_FUNCTION_ARGS)
 	return bucket_percent(fcinfo, 0, NPS_DETRACTOR_MAX);
 }
 
-#if PG_VERSION_NUM < 150000
-/* InitMaterializedSRF() arrived in PostgreSQL 15; this is what it does. */
+#if PG_VERSION_NUM < 150001
+/*
+ * InitMaterializedSRF() arrived in PostgreSQL 15.1 (15.0 called it
+ * SetSingleFuncCall); this is what it does.
+ */
 static void
 InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
 {
