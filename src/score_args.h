@@ -4,7 +4,8 @@
  *		update, the score of any SQL numeric type, and the scale parameters.
  *
  * Shared by the unweighted (summary_agg.c) and weighted (weighted_agg.c)
- * transition functions.  What runs on every row is inline here.
+ * transition functions.  What runs on every row is inline here; the rest
+ * is in score_args.c.
  */
 #ifndef NPS_EXT_SCORE_ARGS_H
 #define NPS_EXT_SCORE_ARGS_H
@@ -29,7 +30,10 @@ typedef struct Scale
 	int			top_from;		/* CSAT only; 0 for CES */
 } Scale;
 
+/* score_args.c */
 pg_noreturn extern void score_out_of_range(const ScoreSummary *state, const char *value);
+extern int64 numeric_score(const ScoreSummary *state, Numeric value);
+extern int64 float8_score(const ScoreSummary *state, float8 value);
 extern int64 score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type);
 extern Scale row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
 extern void fix_scale(ScoreSummary *state, Scale scale);
