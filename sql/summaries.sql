@@ -49,6 +49,30 @@ FROM (SELECT DISTINCT s FROM (SELECT nps_agg(score) AS s FROM responses WHERE id
 SELECT s, count(*) FROM (SELECT nps_agg(score) AS s FROM responses WHERE id <= 24 GROUP BY id % 12) AS x
 GROUP BY s ORDER BY count(*) DESC, s::text LIMIT 3;
 
+-- A table can be hash-partitioned by a summary column (the operator classes
+-- have the extended, seeded hash function that partitioning uses); equal
+-- summaries land in the same partition, and the seed-0 extended hash
+-- agrees with the plain hash in its low 32 bits, as PostgreSQL requires.
+CREATE TABLE by_summary (s nps_summary, c csat_summary, e ces_summary, day date) PARTITION BY HASH (s);
+CREATE TABLE by_summary_0 PARTITION OF by_summary FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE by_summary_1 PARTITION OF by_summary FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO by_summary
+SELECT nps_agg(score), csat_agg(sat), ces_agg(effort), day FROM responses GROUP BY day;
+SELECT count(*) AS rows, count(DISTINCT tableoid) AS partitions_used,
+       (SELECT count(*) FROM by_summary AS b WHERE b.s = (SELECT nps_agg(score) FROM responses WHERE day = date '2024-01-01'))
+         AS found_by_value
+FROM by_summary;
+SELECT bool_and(s IN (SELECT s FROM by_summary_0) <> s IN (SELECT s FROM by_summary_1)) AS each_in_one_partition
+FROM by_summary;
+SELECT bool_and((nps_summary_hash_extended(s, 0) & 4294967295) = (nps_summary_hash(s)::int8 & 4294967295)
+            AND (csat_summary_hash_extended(c, 0) & 4294967295) = (csat_summary_hash(c)::int8 & 4294967295)
+            AND (ces_summary_hash_extended(e, 0) & 4294967295) = (ces_summary_hash(e)::int8 & 4294967295))
+         AS seed_0_matches_plain_hash,
+       count(DISTINCT nps_summary_hash_extended(s, 1)) = (SELECT count(*) FROM (SELECT DISTINCT s FROM by_summary) AS d)
+         AS seeded_hash_separates
+FROM by_summary;
+DROP TABLE by_summary;
+
 -- Empty summaries: NULL metrics, zero counts, no distribution for an unfixed scale.
 SELECT nps(s), responses(s), promoters(s), promoters_percent(s), mean_score(s),
        (SELECT count(*) FROM distribution(s)) AS distribution_rows

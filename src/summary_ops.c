@@ -22,6 +22,7 @@ PG_FUNCTION_INFO_V1(score_summary_rollup_inverse);
 PG_FUNCTION_INFO_V1(score_summary_eq);
 PG_FUNCTION_INFO_V1(score_summary_ne);
 PG_FUNCTION_INFO_V1(score_summary_hash);
+PG_FUNCTION_INFO_V1(score_summary_hash_extended);
 
 /*
  * Final function of the *_agg() aggregates: the state itself, copied,
@@ -97,4 +98,18 @@ score_summary_hash(PG_FUNCTION_ARGS)
 	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
 
 	return hash_any((const unsigned char *) summary, VARSIZE(summary));
+}
+
+/*
+ * The seeded 64-bit hash (support function 2 of the hash operator classes),
+ * which hash partitioning needs.  With seed 0 its low 32 bits are the plain
+ * hash, as hash_any_extended() guarantees and PostgreSQL requires.
+ */
+Datum
+score_summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+
+	return hash_any_extended((const unsigned char *) summary, VARSIZE(summary),
+							 PG_GETARG_INT64(1));
 }

@@ -6,7 +6,7 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(40);
+SELECT plan(41);
 
 -- ---------------------------------------------------------------------------
 -- The expected functions and aggregates: identity signature (as
@@ -254,12 +254,15 @@ INSERT INTO expected_function VALUES
     ('nps_summary_eq(nps_summary, nps_summary)', 'f', 'i', true),
     ('nps_summary_ne(nps_summary, nps_summary)', 'f', 'i', true),
     ('nps_summary_hash(nps_summary)', 'f', 'i', true),
+    ('nps_summary_hash_extended(nps_summary, bigint)', 'f', 'i', true),
     ('csat_summary_eq(csat_summary, csat_summary)', 'f', 'i', true),
     ('csat_summary_ne(csat_summary, csat_summary)', 'f', 'i', true),
     ('csat_summary_hash(csat_summary)', 'f', 'i', true),
+    ('csat_summary_hash_extended(csat_summary, bigint)', 'f', 'i', true),
     ('ces_summary_eq(ces_summary, ces_summary)', 'f', 'i', true),
     ('ces_summary_ne(ces_summary, ces_summary)', 'f', 'i', true),
     ('ces_summary_hash(ces_summary)', 'f', 'i', true),
+    ('ces_summary_hash_extended(ces_summary, bigint)', 'f', 'i', true),
     ('nps(nps_summary)', 'f', 'i', true),
     ('csat(csat_summary)', 'f', 'i', true),
     ('ces(ces_summary)', 'f', 'i', true),
@@ -324,8 +327,8 @@ WHERE e.extname = 'nps_ext' AND d.deptype = 'e'
 -- ---------------------------------------------------------------------------
 -- Functions
 -- ---------------------------------------------------------------------------
-SELECT is((SELECT count(*) FROM expected_function), 270::bigint,
-          'the expected list has 160 functions and 110 aggregates');
+SELECT is((SELECT count(*) FROM expected_function), 273::bigint,
+          'the expected list has 163 functions and 110 aggregates');
 
 SELECT set_eq('SELECT signature FROM ext_function',
               'SELECT signature FROM expected_function',
@@ -491,6 +494,18 @@ SELECT is_empty($$SELECT typname FROM ext_type
 
 SELECT is_empty($$SELECT typname FROM ext_type WHERE typtype <> 'b' OR typlen <> -1$$,
                 'every state type is a variable-length base type');
+
+-- The hash operator classes have the plain hash (1) and the extended, seeded
+-- hash (2) that hash partitioning needs.
+SELECT set_eq($$SELECT format('%s: %s', opc.opcname, ap.amprocnum)
+                FROM pg_catalog.pg_opclass AS opc
+                JOIN pg_catalog.pg_amproc AS ap ON ap.amprocfamily = opc.opcfamily
+                WHERE opc.opcmethod = (SELECT oid FROM pg_catalog.pg_am WHERE amname = 'hash')
+                  AND opc.opcnamespace = (SELECT extnamespace FROM pg_catalog.pg_extension WHERE extname = 'nps_ext')$$,
+              $$VALUES ('nps_summary_hash_ops: 1'), ('nps_summary_hash_ops: 2'),
+                       ('csat_summary_hash_ops: 1'), ('csat_summary_hash_ops: 2'),
+                       ('ces_summary_hash_ops: 1'), ('ces_summary_hash_ops: 2')$$,
+              'every hash operator class has the plain and the extended hash function');
 
 -- ---------------------------------------------------------------------------
 -- Control file
