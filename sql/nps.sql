@@ -1,4 +1,4 @@
--- nps(): oracles from metrics.md, the plain-SQL formula, NULLs and edge groups.
+-- nps(): oracles from docs/metrics.md, the plain-SQL formula, NULLs and edge groups.
 
 -- Raw scores 0,7,7,9,9,9 give 33.33 points; every input type agrees.
 SELECT nps(s) AS int4, nps(s::smallint) AS int2, nps(s::bigint) AS int8,

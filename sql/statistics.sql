@@ -1,4 +1,4 @@
--- Survey statistics against the oracles of metrics.md (fraction scale there,
+-- Survey statistics against the oracles of docs/metrics.md (fraction scale there,
 -- points here), the minimum-n rule, argument errors, and the two-sample test.
 
 CREATE TEMP TABLE oracle (label text, s nps_summary);
@@ -43,7 +43,7 @@ FROM (VALUES
 ) AS v(got, want);
 
 -- The score interval solves S(delta) = +z (lower) and -z (upper), with
--- S(delta) = (P - D - n delta) / sqrt(n (2q + delta (1 - delta))) (metrics.md).
+-- S(delta) = (P - D - n delta) / sqrt(n (2q + delta (1 - delta))) (docs/metrics.md).
 CREATE FUNCTION pg_temp.tango_s(p float8, d float8, n float8, delta float8) RETURNS float8
 LANGUAGE sql AS $$
   SELECT (p - d - n * delta) / sqrt(n * (2 * q + delta * (1 - delta)))
@@ -159,7 +159,7 @@ FROM (SELECT nps_agg(score, (id % 4 + 1)::float8) AS s,
              sum(id % 4 + 1) FILTER (WHERE score <= 6)::float8 / sum(id % 4 + 1) FILTER (WHERE score IS NOT NULL) AS pd
       FROM responses) AS x;
 
--- Two-sample test (metrics.md): z = (NPS_a - NPS_b) / sqrt(V_a/n_a + V_b/n_b).
+-- Two-sample test (docs/metrics.md): z = (NPS_a - NPS_b) / sqrt(V_a/n_a + V_b/n_b).
 SELECT round(nps_test_z(a, b)::numeric, 6) AS z, round(nps_test(a, b)::numeric, 6) AS p,
        round(nps_test_z(b, a)::numeric, 6) AS z_swapped, nps_test(a, b) = nps_test(b, a) AS p_symmetric,
        nps_test(a, a) AS p_same

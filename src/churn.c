@@ -2,7 +2,7 @@
  * churn.c
  *		churn_risk(score, responded_at [, as_of]): per-customer churn risk.
  *
- * No published churn model exists for NPS data (metrics.md), so this is a
+ * No published churn model exists for NPS data (docs/metrics.md), so this is a
  * transparent heuristic: a logistic function of four named features of one
  * customer's response history, each in [0, 1]:
  *

@@ -17,7 +17,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
-/* Defaults of the one-argument forms (metrics.md). */
+/* Defaults of the one-argument forms (docs/metrics.md). */
 #define CSAT_DEFAULT_SCALE_MAX	5
 #define CES_DEFAULT_SCALE_MAX	7
 

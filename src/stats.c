@@ -9,7 +9,7 @@
  * - Results are in the metric's own unit: NPS points (-100..100), CSAT
  *	 percent points (0..100), CES score units.
  * - A weighted summary enters as its weighted proportions and Kish's
- *	 effective sample size n_eff = (sum w)^2 / sum w^2 (metrics.md); an
+ *	 effective sample size n_eff = (sum w)^2 / sum w^2 (docs/metrics.md); an
  *	 unweighted one as its counts, n_eff = n.
  * - Below min_responses (compared with n_eff) the result is NULL: an
  *	 interval from a handful of answers is not worth printing.
@@ -271,7 +271,7 @@ nps_ci_upper(PG_FUNCTION_ARGS)
 }
 
 /*
- * Two-sample z test (metrics.md): z = (NPS_a - NPS_b) / sqrt(V_a/n_a +
+ * Two-sample z test (docs/metrics.md): z = (NPS_a - NPS_b) / sqrt(V_a/n_a +
  * V_b/n_b).  When neither sample varies (every answer in one bucket) the
  * standard error is 0: equal scores then give z = 0 and p = 1, different
  * ones an infinite z and p = 0, never NaN.

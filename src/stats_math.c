@@ -10,7 +10,7 @@
  *
  * All NPS values are on the fraction scale [-1, 1].  Counts are doubles so
  * that survey-weighted counts (Kish effective sample sizes) can be passed
- * unchanged.  Formulas follow ../shared/docs/metrics.md and Rocks (2016),
+ * unchanged.  Formulas follow docs/metrics.md and Rocks (2016),
  * "Interval estimation for the Net Promoter Score", The American
  * Statistician.
  */
@@ -234,7 +234,7 @@ nps_interval_adjusted_wald(double promoters, double passives,
  * Restricted variance n * Var(y) / n = pP + pD - delta^2 at the maximum-
  * likelihood estimates of the three shares under pP - pD = delta, which is
  * 2q + delta (1 - delta) with q the restricted estimate of pD: the larger
- * root of A q^2 + B q + C = 0 (metrics.md).
+ * root of A q^2 + B q + C = 0 (docs/metrics.md).
  *
  * For delta < 0 the sum 2q + delta (1 - delta) cancels badly (q -> 1 while
  * delta (1 - delta) -> -2 near delta = -1), which cost about 1e-12 in the

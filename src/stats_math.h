@@ -8,7 +8,7 @@
  * [0, 1]); callers multiply by 100 for points or percent.  Counts are
  * doubles so that weighted (Kish effective) counts work unchanged.  Callers
  * guarantee n > 0; n is always promoters + passives + detractors where the
- * three counts are passed.  See ../shared/docs/metrics.md for the formulas.
+ * three counts are passed.  See docs/metrics.md for the formulas.
  */
 #ifndef NPS_EXT_STATS_MATH_H
 #define NPS_EXT_STATS_MATH_H

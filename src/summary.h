@@ -32,7 +32,7 @@
 #define SUMMARY_MIN_SCALE_MAX	3
 #define SUMMARY_MAX_SCALE_MAX	10
 
-/* NPS buckets (metrics.md): detractor 0..6, passive 7..8, promoter 9..10. */
+/* NPS buckets (docs/metrics.md): detractor 0..6, passive 7..8, promoter 9..10. */
 #define NPS_DETRACTOR_MAX		6
 #define NPS_PROMOTER_MIN		9
 

@@ -6,7 +6,7 @@
 -- against avg(); churn_risk against its documented properties (range,
 -- order independence, monotonicity, as_of handling); the combine
 -- functions against hand-computed unions; the text forms for round trips;
--- and the oracles of the metrics reference (shared/docs/metrics.md).
+-- and the oracles of the metrics reference (docs/metrics.md).
 BEGIN;
 SELECT plan(87);
 
@@ -497,25 +497,25 @@ SELECT is((SELECT churn_final(st::text::churn_state) = churn_final(st)
           true, 'churn_final of a text round-tripped state is unchanged (microsecond times kept)');
 
 -- ===========================================================================
--- oracles of the metrics reference (shared/docs/metrics.md)
+-- oracles of the metrics reference (docs/metrics.md)
 -- ===========================================================================
 SELECT is((SELECT round(nps(s), 2) FROM (VALUES (0), (7), (7), (9), (9), (9)) v(s)), 33.33,
-          'metrics.md: raw scores 0,7,7,9,9,9 give NPS 33.33');
+          'docs/metrics.md: raw scores 0,7,7,9,9,9 give NPS 33.33');
 SELECT is((SELECT nps(s) FROM (VALUES (0), (7), (7), (9), (9), (9)) v(s)), trim_scale(100::numeric / 3),
-          'metrics.md: counts (1, 2, 3) give exactly 100 / 3 as numeric division gives it');
+          'docs/metrics.md: counts (1, 2, 3) give exactly 100 / 3 as numeric division gives it');
 SELECT is((SELECT nps(CASE WHEN i <= 40 THEN i % 7 WHEN i <= 100 THEN 7 + i % 2 ELSE 9 + i % 2 END)
            FROM generate_series(1, 200) AS i),
-          30::numeric, 'metrics.md: counts (40, 60, 100) give NPS 30');
+          30::numeric, 'docs/metrics.md: counts (40, 60, 100) give NPS 30');
 SELECT is(nps_final('{"version":1,"kind":"nps","counts":[40,0,0,0,0,0,0,60,0,100,0]}'), 30::numeric,
-          'metrics.md: the (40, 60, 100) histogram gives NPS 30');
-SELECT is((SELECT nps(s) FROM (VALUES (3), (10)) v(s)), 0::numeric, 'metrics.md: counts (1, 0, 1) give NPS 0');
-SELECT is((SELECT nps(s) FROM (VALUES (8), (10)) v(s)), 50::numeric, 'metrics.md: counts (0, 1, 1) give NPS 50');
+          'docs/metrics.md: the (40, 60, 100) histogram gives NPS 30');
+SELECT is((SELECT nps(s) FROM (VALUES (3), (10)) v(s)), 0::numeric, 'docs/metrics.md: counts (1, 0, 1) give NPS 0');
+SELECT is((SELECT nps(s) FROM (VALUES (8), (10)) v(s)), 50::numeric, 'docs/metrics.md: counts (0, 1, 1) give NPS 50');
 SELECT is((SELECT csat(CASE WHEN i <= 5 THEN 1 WHEN i <= 10 THEN 2 WHEN i <= 20 THEN 3 WHEN i <= 40 THEN 4 ELSE 5 END)
            FROM generate_series(1, 50) AS i),
-          60::numeric, 'metrics.md: CSAT counts 5, 5, 10, 20, 10 give 60');
+          60::numeric, 'docs/metrics.md: CSAT counts 5, 5, 10, 20, 10 give 60');
 SELECT is((SELECT ces(CASE WHEN i <= 5 THEN 1 WHEN i <= 10 THEN 2 WHEN i <= 20 THEN 3 WHEN i <= 40 THEN 4 ELSE 5 END, 5)
            FROM generate_series(1, 50) AS i),
-          3.5::numeric, 'metrics.md: the same counts have mean score 3.50');
+          3.5::numeric, 'docs/metrics.md: the same counts have mean score 3.50');
 
 SELECT * FROM finish();
 ROLLBACK;
