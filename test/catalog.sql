@@ -6,7 +6,9 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(41);
+-- No hand-counted plan: finish() states the number of assertions that ran,
+-- and a file that dies before it has no plan, which pg_prove reports as a failure.
+SELECT * FROM no_plan();
 
 -- ---------------------------------------------------------------------------
 -- The expected functions and aggregates: identity signature (as

@@ -13,7 +13,9 @@
 -- The binary receive functions take `internal` and cannot be called from SQL;
 -- binary I/O is covered by the pg_regress suite, not here.
 BEGIN;
-SELECT plan(200);
+-- No hand-counted plan: finish() states the number of assertions that ran,
+-- and a file that dies before it has no plan, which pg_prove reports as a failure.
+SELECT * FROM no_plan();
 
 -- ===========================================================================
 -- nps(): scores must be integers 0..10 (22003), for every input type

@@ -8,7 +8,9 @@
 -- functions against hand-computed unions; the text forms for round trips;
 -- and the oracles of the metrics reference (docs/metrics.md).
 BEGIN;
-SELECT plan(87);
+-- No hand-counted plan: finish() states the number of assertions that ran,
+-- and a file that dies before it has no plan, which pg_prove reports as a failure.
+SELECT * FROM no_plan();
 
 -- h(i, salt, m): a deterministic pseudo-random integer in 0 .. m - 1
 CREATE FUNCTION pg_temp.h(i bigint, salt int, m int) RETURNS int

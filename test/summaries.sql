@@ -3,7 +3,9 @@
 --
 -- Run by pg_prove in a database where pgtap and nps_ext are installed.
 BEGIN;
-SELECT plan(17);
+-- No hand-counted plan: finish() states the number of assertions that ran,
+-- and a file that dies before it has no plan, which pg_prove reports as a failure.
+SELECT * FROM no_plan();
 
 -- 5,000 deterministic responses with weights that are multiples of 1/8
 -- (exact binary fractions, so weighted sums do not depend on order).
