@@ -92,9 +92,9 @@ INSERT INTO near_degenerate VALUES
   ('1e9, one detractor', 999999999, 0, 1), ('1e9, one passive', 999999999, 1, 0),
   ('4.6e18, one detractor', 4599999999999999999, 0, 1), ('even thirds', 1000, 1000, 1000);
 SELECT label,
-       abs(nps_stderr(s, 1) / (100 * sqrt(((pa * (p + d) + 4 * p * d) / n ^ 3)::numeric(80, 70)))::float8 - 1)
+       abs(nps_stderr(s, 1) / (100 * sqrt(((pa * (p + d) + 4 * p * d) / (n * n * n))::numeric(80, 70)))::float8 - 1)
          < 1e-14 AS nps_stderr_exact,
-       abs(csat_stderr(c, 1) / (100 * sqrt((p * (pa + d) / n ^ 3)::numeric(80, 70)))::float8 - 1)
+       abs(csat_stderr(c, 1) / (100 * sqrt((p * (pa + d) / (n * n * n))::numeric(80, 70)))::float8 - 1)
          < 1e-14 AS csat_stderr_exact
 FROM (SELECT label, promoters::numeric AS p, passives::numeric AS pa, detractors::numeric AS d,
              (promoters::numeric + passives + detractors) AS n,
@@ -104,6 +104,17 @@ FROM (SELECT label, promoters::numeric AS p, passives::numeric AS pa, detractors
                     passives + detractors, promoters)::csat_summary AS c
       FROM near_degenerate) AS x
 ORDER BY label;
+
+-- Weighted CES with one dominant weight: n_eff - 1 is formed without
+-- cancelling (n_eff is 1.000000002 here), so the standard error keeps its
+-- digits.  Oracle: numeric, from the same weights (products, not ^, which
+-- rounds to 16 digits).
+SELECT abs(ces_stderr(e, 1) / sqrt((v / ((wsum * wsum - qsum) / qsum))::numeric(80, 70))::float8 - 1) < 1e-14
+         AS weighted_ces_stderr_exact
+FROM (SELECT ces_agg(x, 7, w) AS e, sum(w::numeric) AS wsum, sum(w::numeric * w::numeric) AS qsum,
+             sum(w::numeric * (x - m) * (x - m)) / sum(w::numeric) AS v
+      FROM (VALUES (3, 1.0::float8), (5, 1e-9)) AS v(x, w),
+           (SELECT (3 * 1.0 + 5 * 1e-9::float8::numeric) / (1.0 + 1e-9::float8::numeric) AS m) AS mean) AS y;
 
 -- CSAT (oracle: 60%, mean 3.5, Wald 95% CI [46.42, 73.58]); Wilson is the default.
 SELECT csat(c), mean_score(c), round(csat_stderr(c)::numeric, 4) AS stderr,

@@ -401,7 +401,7 @@ ces_mean_se(const ScoreSummary *summary, int min, double *mean, double *se)
 
 		square_sum += w * (s - *mean) * (s - *mean);
 	}
-	*se = sqrt(square_sum / weight / (n_eff - 1));
+	*se = sqrt(square_sum / weight / summary_effective_size_minus_one(summary));
 	return true;
 }
 

@@ -113,7 +113,7 @@ canonical_sum(float8 hi, float8 lo)
  * by a power of two (exact) so that the square cannot overflow.  q > 0.
  */
 static double
-kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
+kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo, double *correction)
 {
 	int			exponent;
 	double		square,
@@ -131,7 +131,27 @@ kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
 	square_lo = fma(w_hi, w_hi, -square) + 2 * w_hi * w_lo;
 	quotient = square / q_hi;
 	residual = fma(-quotient, q_hi, square) + square_lo - quotient * q_lo;
-	return quotient + residual / q_hi;
+	*correction = residual / q_hi;
+	return quotient;
+}
+
+/*
+ * Kish's n_eff of a weighted summary as quotient + correction (see
+ * kish_effective_size); false when there is no weight at all.
+ */
+static bool
+kish_parts(const ScoreSummary *summary, double *quotient, double *correction)
+{
+	float8		weight = 0;
+	float8		weight_lo = 0;
+
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+		weight_sum_add(&weight, &weight_lo, summary->weight[s], summary->weight_lo[s]);
+	if (weight == 0)
+		return false;
+	*quotient = kish_effective_size(weight, weight_lo, summary->weight_sq, summary->weight_sq_lo,
+									correction);
+	return true;
 }
 
 /*
@@ -142,16 +162,33 @@ kish_effective_size(double w_hi, double w_lo, double q_hi, double q_lo)
 double
 summary_effective_size(const ScoreSummary *summary)
 {
-	float8		weight = 0;
-	float8		weight_lo = 0;
+	double		quotient,
+				correction;
 
 	if (!summary_is_weighted(summary))
 		return (double) summary_total(summary);
-	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
-		weight_sum_add(&weight, &weight_lo, summary->weight[s], summary->weight_lo[s]);
-	if (weight == 0)
+	if (!kish_parts(summary, &quotient, &correction))
 		return 0;
-	return kish_effective_size(weight, weight_lo, summary->weight_sq, summary->weight_sq_lo);
+	return quotient + correction;
+}
+
+/*
+ * The effective sample size minus one, the denominator of a sample
+ * variance.  Near 1 (one dominant weight) n_eff - 1 would cancel; the
+ * quotient minus 1 is exact there (Sterbenz), and the correction is added
+ * after it.  -1 when there is no weight at all.
+ */
+double
+summary_effective_size_minus_one(const ScoreSummary *summary)
+{
+	double		quotient,
+				correction;
+
+	if (!summary_is_weighted(summary))
+		return (double) summary_total(summary) - 1;
+	if (!kish_parts(summary, &quotient, &correction))
+		return -1;
+	return (quotient - 1) + correction;
 }
 
 /*

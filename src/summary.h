@@ -139,6 +139,7 @@ extern double summary_total_weight(const ScoreSummary *summary);
 extern void summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what);
 extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
 extern double summary_effective_size(const ScoreSummary *summary);
+extern double summary_effective_size_minus_one(const ScoreSummary *summary);
 
 /* metrics.c: exact numeric results */
 extern Datum numeric_ratio(Numeric numerator, int64 denominator);
