@@ -72,31 +72,37 @@ SELECT nps_stderr(s, 1), nps_ci_lower(s, 0.95, 'wald', 1)
 FROM (SELECT nps_agg(score) AS s FROM responses WHERE false) AS x;
 
 -- min_responses compares response counts exactly: 1,999,999,999 responses
--- are fewer than 2,000,000,000 (only weighted summaries, whose effective
--- size is a rounded double, get a relative allowance of 1e-9).
+-- are fewer than 2,000,000,000; so are 1,999,999,999 unit weights (weighted
+-- summaries, whose effective size is a rounded double, get an allowance of
+-- a few ulps only).
 SELECT n, nps_stderr(s, 2000000000) IS NULL AS nps_null, csat_stderr(c, 2000000000) IS NULL AS csat_null,
-       ces_stderr(e, 2000000000) IS NULL AS ces_null
+       ces_stderr(e, 2000000000) IS NULL AS ces_null, nps_stderr(w, 2000000000) IS NULL AS unit_weights_null
 FROM (VALUES (1999999999), (2000000000)) AS v(n),
      LATERAL (SELECT format('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,0,0,0,%s]}', n - 1)::nps_summary AS s,
                      format('{"version":1,"kind":"csat","scale_max":5,"satisfied_from":4,"counts":[1,0,0,0,%s]}', n - 1)::csat_summary AS c,
-                     format('{"version":1,"kind":"ces","scale_max":7,"counts":[1,0,0,0,0,0,%s]}', n - 1)::ces_summary AS e) AS x
+                     format('{"version":1,"kind":"ces","scale_max":7,"counts":[1,0,0,0,0,0,%s]}', n - 1)::ces_summary AS e,
+                     format('{"version":2,"kind":"nps","counts":[1,0,0,0,0,0,0,0,0,0,%1$s],"weights":[1,0,0,0,0,0,0,0,0,0,%1$s],'
+                            '"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":%2$s,"weight_sq_error":0}',
+                            n - 1, n)::nps_summary AS w) AS x
 ORDER BY n;
 
 -- Near-degenerate summaries keep full precision: the variances are formed
 -- from the counts (V = (Pa(P + D) + 4PD) / n^2, p(1 - p) = S U / n^2), never
--- as a difference of nearly equal shares.  The oracle is PostgreSQL's own
--- arbitrary-precision numeric (70 decimals); the results must agree to a
--- relative 1e-14.
+-- as a difference of nearly equal shares.  The oracle computes the
+-- definitions, V = pP + pD - (pP - pD)^2 and p(1 - p), in PostgreSQL's own
+-- arbitrary-precision numeric with 100 decimals; the results must agree to
+-- a relative 1e-14.
 CREATE TEMP TABLE near_degenerate (label text, promoters bigint, passives bigint, detractors bigint);
 INSERT INTO near_degenerate VALUES
   ('1e9, one detractor', 999999999, 0, 1), ('1e9, one passive', 999999999, 1, 0),
   ('4.6e18, one detractor', 4599999999999999999, 0, 1), ('even thirds', 1000, 1000, 1000);
 SELECT label,
-       abs(nps_stderr(s, 1) / (100 * sqrt(((pa * (p + d) + 4 * p * d) / (n * n * n))::numeric(80, 70)))::float8 - 1)
+       abs(nps_stderr(s, 1) / (100 * sqrt(((pp + pd - (pp - pd) * (pp - pd)) / n)::numeric(200, 100)))::float8 - 1)
          < 1e-14 AS nps_stderr_exact,
-       abs(csat_stderr(c, 1) / (100 * sqrt((p * (pa + d) / (n * n * n))::numeric(80, 70)))::float8 - 1)
+       abs(csat_stderr(c, 1) / (100 * sqrt((pp * (1 - pp) / n)::numeric(200, 100)))::float8 - 1)
          < 1e-14 AS csat_stderr_exact
-FROM (SELECT label, promoters::numeric AS p, passives::numeric AS pa, detractors::numeric AS d,
+FROM (SELECT label, promoters::numeric(120, 100) / (promoters::numeric + passives + detractors) AS pp,
+             detractors::numeric(120, 100) / (promoters::numeric + passives + detractors) AS pd,
              (promoters::numeric + passives + detractors) AS n,
              format('{"version":1,"kind":"nps","counts":[%s,0,0,0,0,0,0,%s,0,0,%s]}',
                     detractors, passives, promoters)::nps_summary AS s,

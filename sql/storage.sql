@@ -37,9 +37,10 @@ SELECT '{"version":1,"kind":"nps","counts":[1,2,3,4,5,6,7,8,9,10,11]}'::nps_summ
        nps('{"version":1,"kind":"nps","counts":[1,2,3,4,5,6,7,8,9,10,11]}'::nps_summary);
 
 -- A DBA may switch the summary types to STORAGE = extended; values are then
--- stored with short headers and could be compressed.  Every aggregate that
--- updates a summary in place must still read them correctly (the state is
--- detoasted when it is not in plain form).
+-- stored with short headers (unweighted summaries, 96 bytes; weighted ones
+-- are too long for a short header) and could be compressed.  Every
+-- aggregate that updates a summary in place must still read them correctly
+-- (the state is detoasted when it is not in plain form).
 BEGIN;
 ALTER TYPE nps_summary SET (STORAGE = extended);
 ALTER TYPE csat_summary SET (STORAGE = extended);

@@ -21,6 +21,7 @@
 #include "summary.h"
 #include "stats_math.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "utils/builtins.h"
@@ -182,13 +183,14 @@ csat_split(const ScoreSummary *summary)
 }
 
 /*
- * Kish's n_eff of equal weights that are not binary fractions comes out a
- * few ulps off n (29.999999999999996 for 30 responses): for a weighted
- * summary the comparison with min_responses allows for that rounding, so
- * equal weights behave as none.  A count is exact (as a double up to 2^53,
- * beyond any min_responses) and is compared exactly.
+ * Kish's n_eff is computed from double-double sums to within an ulp or two
+ * of its exact value (equal weights give n itself), so for a weighted
+ * summary the comparison with min_responses allows 4 ulps of rounding and
+ * no more: 1,999,999,999 unit weights stay below a minimum of 2e9.  A count
+ * is exact (as a double up to 2^53, beyond any min_responses) and is
+ * compared exactly.
  */
-#define N_EFF_SLACK		1e-9
+#define N_EFF_SLACK		(4 * DBL_EPSILON)
 
 static bool
 below_minimum(double n, int min, bool weighted)

@@ -182,7 +182,7 @@ nps_variance(double promoters, double passives, double detractors, double n)
 
 /*
  * p (1 - p) of a proportion, from the counts: successes * failures / n^2,
- * exact where 1 - p would cancel.
+ * accurate to a few ulps where 1 - p would cancel.
  */
 double
 proportion_variance(double successes, double failures, double n)

@@ -7,8 +7,10 @@
  * Everything works on the fraction scale (NPS in [-1, 1], proportions in
  * [0, 1]); callers multiply by 100 for points or percent.  Counts are
  * doubles so that weighted (Kish effective) counts work unchanged.  Callers
- * guarantee n > 0; n is always promoters + passives + detractors where the
- * three counts are passed.  See docs/metrics.md for the formulas.
+ * guarantee n > 0; n is promoters + passives + detractors where the three
+ * counts are passed, or, for weighted summaries, the effective sample size
+ * the three are scaled to (their sum then agrees with it up to rounding).
+ * See docs/metrics.md for the formulas.
  */
 #ifndef NPS_EXT_STATS_MATH_H
 #define NPS_EXT_STATS_MATH_H

@@ -89,8 +89,10 @@ summary_is_weighted(const ScoreSummary *summary)
 
 /*
  * Adds x to the double-double hi + lo (TwoSum, then renormalize so that
- * |lo| <= ulp(hi) / 2).  Exact for inputs of either sign; -0 never results
- * when every input is >= +0, as weight sums are.
+ * |lo| <= ulp(hi) / 2).  The first step is error-free for inputs of either
+ * sign, the tail sum is rounded: the result is within about 2^-105 of the
+ * magnitudes summed.  -0 never results when every input is >= +0, as weight
+ * sums are.
  */
 static inline void
 weight_sum_add(float8 *hi, float8 *lo, float8 x_hi, float8 x_lo)
