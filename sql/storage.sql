@@ -56,4 +56,24 @@ SELECT count(*) FILTER (WHERE moving = direct) AS moving_rollup_equal, count(*) 
 FROM (SELECT nps(rollup(nps) OVER w) AS moving,
              (SELECT nps(score) FROM responses r WHERE r.day BETWEEN e.day - 6 AND e.day) AS direct
       FROM extended_stored AS e WINDOW w AS (ORDER BY day ROWS 6 PRECEDING)) AS x;
+-- In a parallel rollup the workers' partial states (short-headed too under
+-- STORAGE = extended) reach the leader, whose state starts as the first one.
+CREATE TABLE extended_shared AS SELECT * FROM extended_stored;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL parallel_leader_participation = off;
+CREATE FUNCTION pg_temp.plan_mentions(query text, node text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE line text;
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
+    IF line LIKE '%' || node || '%' THEN RETURN true; END IF;
+  END LOOP;
+  RETURN false;
+END $$;
+SELECT pg_temp.plan_mentions('SELECT rollup(nps) FROM extended_shared', 'Partial Aggregate') AS parallel_plan;
+SELECT nps(rollup(nps)) = (SELECT nps(score) FROM responses) AS parallel_rollup_nps_same,
+       csat(rollup(csat)) = (SELECT csat(sat, 5, 4) FROM responses) AS parallel_rollup_csat_same
+FROM extended_shared;
 ROLLBACK;

@@ -54,9 +54,10 @@ called_as_aggregate(FunctionCallInfo fcinfo)
  * The state to update.  Inside an aggregate it is the aggregate's own copy
  * (of INITCOND, of what we returned before, or for rollup() of the first
  * summary read), updated in place.  It is in plain form unless a DBA set
- * the type's STORAGE to extended and rollup() took a stored value with a
- * short header as its state: then it is detoasted once, into a full-size
- * value the executor keeps from then on.  The header test is one byte and
+ * the type's STORAGE to extended and rollup() took a short-headed value as
+ * its state (a stored summary, or a parallel worker's partial state): then
+ * it is detoasted once, and the executor keeps a copy of that full-size
+ * value from then on.  The header test is one byte and
  * costs nothing measurable on this per-row path.  Called as a plain
  * function, the argument is copied.
  */
