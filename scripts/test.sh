@@ -110,6 +110,8 @@ if [ "$(id -u)" -eq 0 ]; then
   shell_step "quiet cluster commands" '^ok - ' '^not ok - ' quiet_outside_reach
 fi
 
+shell_step "the output shown in the docs is the checked output" '^ok - ' '^not ok - ' \
+  perl scripts/check_doc_output.pl
 shell_step "META.json (PGXN Meta Spec 1.0.0) and one version number everywhere" '^ok - ' '^not ok - ' \
   perl scripts/check_meta.pl
 shell_step "every name in the extension scripts is schema-qualified" '^ok - ' '^not ok - ' \
