@@ -4,7 +4,7 @@
  *		nps_summary, csat_summary, ces_summary and churn_state.
  *
  * Why: these functions read untrusted bytes (COPY, bind parameters, Citus
- * shipping partial states as text), and the README promises that every
+ * shipping partial states as text), and docs/safety.md promises that every
  * input is either rejected with a clear error or accepted and round-trips
  * exactly.  This checks that promise on whatever the fuzzer makes up.
  *

@@ -36,7 +36,7 @@ record() {
 if scripts/readme_sql.sh | cmp -s - sql/readme.sql; then
   record 1 1 0
 else
-  log "sql/readme.sql is out of date with README.md: run scripts/readme_sql.sh > sql/readme.sql"
+  log "sql/readme.sql is out of date with README.md and docs/: run scripts/readme_sql.sh > sql/readme.sql"
   record 0 0 1
 fi
 

@@ -14,7 +14,7 @@ INSERT INTO history VALUES
 SELECT customer, round(churn_risk(score, at, '2025-06-30')::numeric, 6) AS risk
 FROM history GROUP BY customer ORDER BY customer;
 
--- The formula of README.md, written out in SQL for customer 3:
+-- The formula of docs/metrics.md, written out in SQL for customer 3:
 -- latest 3, earlier mean 9.5, 29 days silent.
 SELECT round((1 / (1 + exp(-(-3.0 + 3.0 * (10 - 3) / 10.0 + 1.0
                               + 2.0 * (9.5 - 3) / 10.0

@@ -1,4 +1,4 @@
--- Generated from README.md by scripts/readme_sql.sh: do not edit by hand.
+-- Generated from README.md and docs/ by scripts/readme_sql.sh: do not edit by hand.
 SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 

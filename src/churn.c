@@ -33,7 +33,7 @@ PG_FUNCTION_INFO_V1(churn_trans_as_of);
 PG_FUNCTION_INFO_V1(churn_combine);
 PG_FUNCTION_INFO_V1(churn_final);
 
-/* The default coefficients: heuristic, documented in README.md. */
+/* The default coefficients: heuristic, documented in docs/metrics.md. */
 #define CHURN_INTERCEPT				(-3.0)
 #define CHURN_W_DISSATISFACTION		3.0
 #define CHURN_W_DETRACTOR			1.0
