@@ -53,7 +53,10 @@ choose_pg_major() {
   echo "$major"
 }
 PG_MAJOR=${PG_MAJOR:-$(choose_pg_major)}
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# NPS_PG_BIN names another (relocated) copy of that PostgreSQL, so that two
+# working trees can build, install and test at once without overwriting each
+# other's library in the system's directories.
+PG_BIN=${NPS_PG_BIN:-/usr/lib/postgresql/$PG_MAJOR/bin}
 
 ensure_deps() {
   local missing=()
