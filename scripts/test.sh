@@ -40,6 +40,11 @@ else
   record 0 0 1
 fi
 
+log "the generated SQL, catalog contract and reference list are current"
+if perl scripts/generate_sql.pl --check >"$out" 2>&1; then ok=1; else ok=0; fi
+cat "$out"
+record $ok "$(grep -cE '^ok - ' "$out" || true)" "$(grep -cE '^not ok - ' "$out" || true)"
+
 log "pg_regress suite"
 # pipefail (common.sh): a failing suite fails the pipeline through tee
 ok=1
@@ -110,6 +115,8 @@ if [ "$(id -u)" -eq 0 ]; then
   shell_step "quiet cluster commands" '^ok - ' '^not ok - ' quiet_outside_reach
 fi
 
+shell_step "the declaration describes the released scripts: updated and fresh catalogs are identical" \
+  '^ok - ' '^not ok - ' scripts/check_catalog.sh
 shell_step "the output shown in the docs is the checked output" '^ok - ' '^not ok - ' \
   perl scripts/check_doc_output.pl
 shell_step "META.json (PGXN Meta Spec 1.0.0) and one version number everywhere" '^ok - ' '^not ok - ' \

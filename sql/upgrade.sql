@@ -1,13 +1,16 @@
--- The upgrade chain, on every run: create the extension at its oldest
--- version (1.0), load summaries written by the 1.0 library, store more and
--- a materialized view, ALTER EXTENSION nps_ext UPDATE, and read everything
--- back unchanged; then the new functions work on the stored values.
+-- The upgrade chain, on every run, one release at a time: create the
+-- extension at its oldest version (1.0), load summaries written by the 1.0
+-- library, store more and a materialized view, update to 1.1 and read
+-- everything back unchanged; then load summaries written by the 1.1 library
+-- (weighted ones too), store 1.1 summaries and a view of 1.1 functions,
+-- update to the current version and read all of it back unchanged.
 --
 -- sql/fixtures/stored_by_1.0.{txt,bin} were written, in COPY text and binary
 -- format, by nps_ext 1.0 itself (the library built from commit 1e8ee19, the
 -- 1.0 release), from the answers table below, with the queries at the end of
--- sql/fixtures/README.md.  So a change that cannot read what 1.0 wrote fails
--- here, not only a change of the SQL definitions.
+-- sql/fixtures/README.md; sql/fixtures/stored_by_1.1.{txt,bin} likewise by
+-- nps_ext 1.1 (commit 2e5a18e).  So a change that cannot read what an
+-- earlier release wrote fails here, not only a change of the SQL definitions.
 \set regress_db :DBNAME
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS nps_ext_upgrade;
@@ -58,7 +61,7 @@ SELECT (SELECT string_agg(s::text, ';' ORDER BY day) FROM stored AS s) AS stored
        (SELECT string_agg(t::text, ';' ORDER BY day) FROM by_1_0_binary AS t) AS fixture,
        (SELECT string_agg(d::text, ';' ORDER BY day) FROM daily AS d) AS daily;
 
-ALTER EXTENSION nps_ext UPDATE;
+ALTER EXTENSION nps_ext UPDATE TO '1.1';
 SELECT extversion FROM pg_extension WHERE extname = 'nps_ext';
 
 -- Everything reads back unchanged, and the view refreshes to the same rows.
@@ -79,6 +82,76 @@ SELECT nps(rollup(nps)) = (SELECT nps(score) FROM answers) AS rollup_of_1_0_equa
 FROM by_1_0_binary;
 SELECT count(*) FILTER (WHERE f.nps = s.nps AND f.csat = s.csat AND f.ces = s.ces) AS equal_by_operator
 FROM by_1_0_binary AS f JOIN stored AS s USING (day);
+
+-- 1.1 -> current: summaries written by the 1.1 library (unweighted and
+-- weighted, format 2), summaries stored now, and a view of 1.1 functions.
+CREATE TABLE by_1_1_text (day date, nps nps_summary, csat csat_summary, ces ces_summary,
+                          nps_weighted nps_summary, csat_weighted csat_summary, ces_weighted ces_summary);
+CREATE TABLE by_1_1_binary (LIKE by_1_1_text);
+\copy by_1_1_text FROM 'sql/fixtures/stored_by_1.1.txt'
+\copy by_1_1_binary FROM 'sql/fixtures/stored_by_1.1.bin' WITH (FORMAT binary)
+CREATE TABLE stored_1_1 AS
+SELECT day, nps_agg(score) AS nps, csat_agg(sat, 5, 4) AS csat, ces_agg(effort, 7) AS ces,
+       nps_agg(score, (1 + id % 7) / 3.0) AS nps_weighted,
+       csat_agg(sat, 5, 4, (1 + id % 7) / 3.0) AS csat_weighted,
+       ces_agg(effort, 7, (1 + id % 7) / 3.0) AS ces_weighted
+FROM answers GROUP BY day;
+CREATE MATERIALIZED VIEW monthly AS
+SELECT date_trunc('month', day) AS month, rollup(nps) AS nps, nps(rollup(nps)) AS nps_value,
+       round(nps_ci_lower(rollup(nps))::numeric, 6) AS nps_lower,
+       round(csat_margin(rollup(csat_weighted))::numeric, 6) AS csat_margin,
+       round(ces_stderr(rollup(ces_weighted))::numeric, 6) AS ces_stderr,
+       round(effective_responses(rollup(nps_weighted))::numeric, 6) AS n_eff
+FROM stored_1_1 GROUP BY 1;
+
+-- What 1.1 wrote reads back in both formats, and its unweighted summaries
+-- are what this library computes from the same rows (weighted ones give the
+-- same figures; their last bits may depend on the order of the rows).
+SELECT count(*) AS days,
+       count(*) FILTER (WHERE t::text = b::text) AS text_and_binary_agree,
+       count(*) FILTER (WHERE f.nps = s.nps AND f.csat = s.csat AND f.ces = s.ces) AS unweighted_equal,
+       count(*) FILTER (WHERE nps(f.nps_weighted) = nps(s.nps_weighted)
+                          AND csat(f.csat_weighted) = csat(s.csat_weighted)
+                          AND ces(f.ces_weighted) = ces(s.ces_weighted)) AS weighted_figures_equal
+FROM by_1_1_binary AS f JOIN by_1_1_text AS t USING (day) JOIN stored_1_1 AS s USING (day)
+     JOIN by_1_1_binary AS b USING (day);
+
+CREATE TEMP TABLE before_1_2 AS
+SELECT (SELECT string_agg(s::text, ';' ORDER BY day) FROM stored AS s) AS stored,
+       (SELECT string_agg(t::text, ';' ORDER BY day) FROM by_1_0_binary AS t) AS fixture_1_0,
+       (SELECT string_agg(t::text, ';' ORDER BY day) FROM by_1_1_binary AS t) AS fixture_1_1,
+       (SELECT string_agg(s::text, ';' ORDER BY day) FROM stored_1_1 AS s) AS stored_1_1,
+       (SELECT string_agg(d::text, ';' ORDER BY day) FROM daily AS d) AS daily,
+       (SELECT string_agg(m::text, ';' ORDER BY month) FROM monthly AS m) AS monthly;
+
+ALTER EXTENSION nps_ext UPDATE;
+SELECT extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'nps_ext')
+       AS at_the_current_version
+FROM pg_extension WHERE extname = 'nps_ext';
+
+SELECT (SELECT string_agg(s::text, ';' ORDER BY day) FROM stored AS s) = b.stored AS stored_unchanged,
+       (SELECT string_agg(t::text, ';' ORDER BY day) FROM by_1_0_binary AS t) = b.fixture_1_0 AS fixture_1_0_unchanged,
+       (SELECT string_agg(t::text, ';' ORDER BY day) FROM by_1_1_binary AS t) = b.fixture_1_1 AS fixture_1_1_unchanged,
+       (SELECT string_agg(s::text, ';' ORDER BY day) FROM stored_1_1 AS s) = b.stored_1_1 AS stored_1_1_unchanged,
+       (SELECT string_agg(d::text, ';' ORDER BY day) FROM daily AS d) = b.daily AS daily_unchanged,
+       (SELECT string_agg(m::text, ';' ORDER BY month) FROM monthly AS m) = b.monthly AS monthly_unchanged
+FROM before_1_2 AS b;
+REFRESH MATERIALIZED VIEW daily;
+REFRESH MATERIALIZED VIEW monthly;
+SELECT (SELECT string_agg(d::text, ';' ORDER BY day) FROM daily AS d) = b.daily AS refreshed_daily_unchanged,
+       (SELECT string_agg(m::text, ';' ORDER BY month) FROM monthly AS m) = b.monthly AS refreshed_monthly_unchanged
+FROM before_1_2 AS b;
+
+-- 1.2 on summaries written by 1.1: the extended hash (support function 2)
+-- partitions a table by a stored summary.
+CREATE TABLE by_summary (nps nps_summary, day date) PARTITION BY HASH (nps);
+CREATE TABLE by_summary_0 PARTITION OF by_summary FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE by_summary_1 PARTITION OF by_summary FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO by_summary SELECT nps_weighted, day FROM by_1_1_binary;
+INSERT INTO by_summary SELECT nps, day FROM by_1_1_binary;
+SELECT count(*) AS rows, count(DISTINCT tableoid) AS partitions_used,
+       (SELECT count(*) FROM by_summary AS x JOIN by_1_1_binary AS f ON x.nps = f.nps_weighted AND x.day = f.day) AS found_again
+FROM by_summary;
 
 \c :regress_db
 DROP DATABASE nps_ext_upgrade;

@@ -1,0 +1,505 @@
+#!/usr/bin/perl
+# Generates the extension's SQL from its one declaration, sql/api.decl (the
+# file's header describes the format):
+#   sql/install/nps_ext--<version>.sql             full install script
+#   sql/install/nps_ext--<previous>--<version>.sql update script
+#   test/catalog.sql, between its "generated" markers: the expected objects
+#   docs/reference.md, between its "generated" markers: every signature
+# Only the current version's scripts are written: released ones never change.
+#   scripts/generate_sql.pl [--check]
+# --check writes nothing: it prints "ok - FILE ..." or "not ok - FILE ..."
+# per file and exits 1 when any differs from what the declaration generates.
+use strict;
+use warnings;
+use FindBin;
+
+my $top = "$FindBin::Bin/..";
+my $check = @ARGV && $ARGV[0] eq '--check';
+
+# ---------------------------------------------------------------------------
+# Reading the declaration
+# ---------------------------------------------------------------------------
+
+# Blocks as written: { kind, header, line, keys => [[key, value], ...] }.
+sub read_blocks {
+    my ($path) = @_;
+    open my $fh, '<', $path or die "$path: $!\n";
+    my (@blocks, $block);
+    while (my $line = <$fh>) {
+        chomp $line;
+        next if $line =~ /^\s*(#|$)/;
+        if ($line =~ /^(\S+)\s*:\s*(.*)$/ && $line !~ /^\S+\s*\(/) {
+            push @blocks, { kind => 'setting', key => $1, value => $2, line => $. };
+            undef $block;
+        } elsif ($line =~ /^(type|function|state|aggregate|operator|opclass|section|release)\s+(.*)$/) {
+            $block = { kind => $1, header => $2, line => $., keys => [] };
+            push @blocks, $block;
+        } elsif ($line =~ /^\s+([^:]+?)\s*:\s*(.*)$/ && $block) {
+            push @{ $block->{keys} }, [$1, $2];
+        } else {
+            die "$path:$.: cannot read: $line\n";
+        }
+    }
+    return @blocks;
+}
+
+# The loops of a block: [[var, [values]], ...] from its "each" keys.
+sub loops_of {
+    my ($block, $scores) = @_;
+    my @loops;
+    for my $kv (grep { $_->[0] eq 'each' } @{ $block->{keys} }) {
+        if ($kv->[1] eq 'score') {
+            push @loops, ['score', [map { $_->{sql} } @$scores]];
+        } elsif ($kv->[1] =~ /^(\w+)\s*=\s*(.+)$/) {
+            push @loops, [$1, [split ' ', $2]];
+        } else {
+            die "line $block->{line}: each: expects 'score' or 'var = values'\n";
+        }
+    }
+    return @loops;
+}
+
+# Every combination of the loop values, outer loop first.
+sub bindings {
+    my @loops = @_;
+    my @out = ({});
+    for my $loop (@loops) {
+        my ($var, $values) = @$loop;
+        @out = map { my $b = $_; map { +{ %$b, $var => $_ } } @$values } @out;
+    }
+    return @out;
+}
+
+sub substitute {
+    my ($text, $bind, $scores) = @_;
+    $text =~ s/\{score\.c\}/(grep { $_->{sql} eq $bind->{score} } @$scores)[0]{c}/ge
+        if defined $bind->{score};
+    $text =~ s/\{(\w+)\}/exists $bind->{$1} ? ($bind->{$1} eq '-' ? '' : $bind->{$1}) : "{$1}"/ge;
+    die "unbound placeholder in: $text\n" if $text =~ /\{[\w.]+\}/;
+    return $text;
+}
+
+# One block expanded for one binding: header and keys substituted, a
+# "key.VALUE" entry replacing "key" when a loop variable has that value.
+sub instantiate {
+    my ($block, $bind, $scores) = @_;
+    my %values = map { $_ => 1 } values %$bind;
+    my (%plain, %special, @multi);
+    for my $kv (@{ $block->{keys} }) {
+        my ($key, $value) = @$kv;
+        next if $key eq 'each';
+        if ($key =~ /^(\w+)\.(\S+)$/) {
+            $special{$1} = $value if $values{$2};
+        } elsif ($key eq 'notes' || $key =~ /^(operator|function) \d+$/) {
+            push @multi, [$key, substitute($value, $bind, $scores)];
+        } else {
+            die "line $block->{line}: $key given twice\n" if exists $plain{$key};
+            $plain{$key} = $value;
+        }
+    }
+    my %keys = (%plain, %special);
+    $keys{$_} = substitute($keys{$_}, $bind, $scores) for keys %keys;
+    return { kind => $block->{kind}, line => $block->{line},
+             header => substitute($block->{header}, $bind, $scores),
+             keys => \%keys, multi => \@multi };
+}
+
+# ---------------------------------------------------------------------------
+# Names and types
+# ---------------------------------------------------------------------------
+
+my %builtin = (
+    'smallint' => 'int2', 'integer' => 'int4', 'bigint' => 'int8',
+    'numeric' => 'numeric', 'double precision' => 'float8', 'text' => 'text',
+    'cstring' => 'cstring', 'internal' => 'internal', 'bytea' => 'bytea',
+    'boolean' => 'bool', 'timestamp with time zone' => 'timestamptz',
+);
+my %own_type;    # filled from the type blocks
+
+sub qualified_type {
+    my ($type) = @_;
+    return "pg_catalog.$builtin{$type}" if exists $builtin{$type};
+    return "\@extschema\@.$type" if $own_type{$type};
+    die "unknown type: $type\n";
+}
+
+sub split_top_level {
+    my ($text) = @_;
+    my ($cur, $depth, $quote, @parts) = ('', 0, 0);
+    for my $ch (split //, $text) {
+        $quote = !$quote if $ch eq "'";
+        $depth++ if $ch eq '(' && !$quote;
+        $depth-- if $ch eq ')' && !$quote;
+        if ($ch eq ',' && !$depth && !$quote) { push @parts, $cur; $cur = ''; next }
+        $cur .= $ch;
+    }
+    push @parts, $cur if $cur =~ /\S/;
+    s/^\s+|\s+$//g for @parts;
+    return @parts;
+}
+
+sub is_type { my ($t) = @_; return exists $builtin{$t} || $own_type{$t} }
+
+# "name type DEFAULT x" or "type": { name, type, default }.
+sub parse_arg {
+    my ($arg) = @_;
+    my $default;
+    $default = $1 if $arg =~ s/\s+DEFAULT\s+(.*)$//;
+    return { type => $arg, default => $default } if is_type($arg);
+    return { name => $1, type => $2, default => $default }
+        if $arg =~ /^(\w+)\s+(.+)$/ && is_type($2);
+    die "cannot read argument: $arg\n";
+}
+
+# "name(args)" plus the rest of the header.
+sub parse_signature {
+    my ($text) = @_;
+    $text =~ /^(\S+?)\s*\((.*?)\)\s*(.*)$/ or die "cannot read signature: $text\n";
+    return ($1, [map { parse_arg($_) } split_top_level($2)], $3);
+}
+
+sub sql_args {
+    my ($args) = @_;
+    return join ', ', map {
+        join ' ', grep { defined } $_->{name}, qualified_type($_->{type}),
+            (defined $_->{default} ? "DEFAULT $_->{default}" : undef)
+    } @$args;
+}
+sub sql_types { my ($args) = @_; join ', ', map { qualified_type($_->{type}) } @$args }
+sub plain_types { my ($args) = @_; join ', ', map { $_->{type} } @$args }
+sub quote { my ($s) = @_; $s =~ s/'/''/g; "'$s'" }
+
+# ---------------------------------------------------------------------------
+# The objects: expanded, checked, with what the emitters need
+# ---------------------------------------------------------------------------
+
+sub version_le {
+    my ($a, $b) = @_;
+    my @a = split /\./, $a;
+    my @b = split /\./, $b;
+    return $a[0] < $b[0] || ($a[0] == $b[0] && $a[1] <= $b[1]);
+}
+
+sub build_object {
+    my ($o) = @_;
+    my $k = $o->{keys};
+    $o->{since} = $k->{since} // '1.0';
+    if ($o->{kind} =~ /^(function|aggregate)$/) {
+        my ($name, $args, $rest) = parse_signature($o->{header});
+        @$o{qw(name args)} = ($name, $args);
+        if ($o->{kind} eq 'function') {
+            $rest =~ /^returns\s+(.+)$/ or die "line $o->{line}: function without returns\n";
+            $o->{returns} = $1;
+            die "line $o->{line}: $name has no c:\n" unless $k->{c};
+        }
+        $o->{signature} = "$name(" . plain_types($args) . ')';
+    } elsif ($o->{kind} eq 'operator') {
+        my ($name, $args) = parse_signature($o->{header});
+        @$o{qw(name args)} = ($name, $args);
+        $o->{signature} = "$name(" . plain_types($args) . ')';
+    } elsif ($o->{kind} eq 'opclass') {
+        $o->{header} =~ /^(\w+) for (\w+) using (\w+)$/ or die "line $o->{line}: opclass NAME for TYPE using METHOD\n";
+        @$o{qw(name type method)} = ($1, $2, $3);
+    } elsif ($o->{kind} eq 'type' || $o->{kind} eq 'state') {
+        $o->{name} = $o->{header};
+    }
+    die "line $o->{line}: $o->{header} has no comment\n"
+        if $o->{kind} =~ /^(type|function|aggregate|operator|opclass)$/ && !defined $k->{comment};
+    return $o;
+}
+
+sub load_declaration {
+    my ($path) = @_;
+    my %decl = (objects => [], states => {}, notes => {});
+    my @blocks = read_blocks($path);
+    for my $b (grep { $_->{kind} eq 'setting' } @blocks) {
+        $decl{ $b->{key} } = $b->{value};
+    }
+    $decl{scores} = [map { /^(.+)\s+(\w+)$/ or die "scores: $_\n"; +{ sql => $1, c => $2 } }
+                     map { s/^\s+|\s+$//gr } split /\|/, $decl{scores}];
+    for my $b (grep { $_->{kind} eq 'type' } @blocks) {
+        $own_type{ substitute($b->{header}, $_, $decl{scores}) } = 1
+            for bindings(loops_of($b, $decl{scores}));
+    }
+    for my $b (grep { $_->{kind} ne 'setting' } @blocks) {
+        for my $bind (bindings(loops_of($b, $decl{scores}))) {
+            my $o = build_object(instantiate($b, $bind, $decl{scores}));
+            if ($o->{kind} eq 'state') { $decl{states}{ $o->{name} } = $o }
+            elsif ($o->{kind} eq 'release') { $decl{notes}{ $o->{header} } = [map { $_->[1] } @{ $o->{multi} }] }
+            else { push @{ $decl{objects} }, $o }
+        }
+    }
+    return \%decl;
+}
+
+# ---------------------------------------------------------------------------
+# SQL
+# ---------------------------------------------------------------------------
+
+sub function_sql {
+    my ($f) = @_;
+    my $k = $f->{keys};
+    my $returns = $f->{returns} =~ /^TABLE\((.*)\)$/
+        ? 'TABLE(' . join(', ', map { my $a = parse_arg($_); "$a->{name} " . qualified_type($a->{type}) } split_top_level($1)) . ')'
+        : qualified_type($f->{returns});
+    my @labels = (uc($k->{volatility} // 'immutable'));
+    push @labels, 'STRICT' unless ($k->{strict} // 'yes') eq 'no';
+    push @labels, 'PARALLEL ' . uc($k->{parallel} // 'safe');
+    push @labels, "ROWS $k->{rows}" if $k->{rows};
+    return "CREATE FUNCTION \@extschema\@.$f->{name}(" . sql_args($f->{args}) . ")\n"
+         . "RETURNS $returns\n"
+         . "AS 'MODULE_PATHNAME', '$k->{c}'\n"
+         . "LANGUAGE C " . join(' ', @labels) . ";\n"
+         . "COMMENT ON FUNCTION \@extschema\@.$f->{name}(" . sql_types($f->{args}) . ") IS "
+         . quote($k->{comment}) . ";\n";
+}
+
+sub type_sql {
+    my ($t, $functions) = @_;
+    my $k = $t->{keys};
+    my @io = map { $functions->{ $k->{$_} } // die "type $t->{name}: no function $k->{$_}\n" }
+             qw(input output receive send);
+    $_->{emitted} = 1 for @io;
+    return "CREATE TYPE \@extschema\@.$t->{name};\n\n"
+         . join("\n", map { function_sql($_) } @io) . "\n"
+         . "CREATE TYPE \@extschema\@.$t->{name} (\n"
+         . "    INPUT = \@extschema\@.$k->{input},\n"
+         . "    OUTPUT = \@extschema\@.$k->{output},\n"
+         . "    RECEIVE = \@extschema\@.$k->{receive},\n"
+         . "    SEND = \@extschema\@.$k->{send},\n"
+         . "    INTERNALLENGTH = VARIABLE,\n"
+         . "    ALIGNMENT = double,\n"
+         . "    STORAGE = plain\n"
+         . ");\n"
+         . "COMMENT ON TYPE \@extschema\@.$t->{name} IS " . quote($k->{comment}) . ";\n";
+}
+
+sub aggregate_sql {
+    my ($a, $states) = @_;
+    my $k = $a->{keys};
+    my $s = $states->{ $k->{state} } // die "aggregate $a->{signature}: no state $k->{state}\n";
+    my $sk = $s->{keys};
+    my @p = ("SFUNC = \@extschema\@.$k->{sfunc}", "STYPE = \@extschema\@.$sk->{stype}",
+             "SSPACE = $sk->{sspace}", "FINALFUNC = \@extschema\@.$k->{final}",
+             "FINALFUNC_MODIFY = READ_ONLY", "COMBINEFUNC = \@extschema\@.$sk->{combine}");
+    push @p, 'INITCOND = ' . quote($sk->{initcond}) if defined $sk->{initcond};
+    if ($k->{inverse}) {
+        push @p, "MSFUNC = \@extschema\@.$k->{sfunc}", "MINVFUNC = \@extschema\@.$k->{inverse}",
+                 "MSTYPE = \@extschema\@.$sk->{stype}", "MSSPACE = $sk->{sspace}",
+                 "MFINALFUNC = \@extschema\@.$k->{final}", "MFINALFUNC_MODIFY = READ_ONLY";
+        push @p, 'MINITCOND = ' . quote($sk->{initcond}) if defined $sk->{initcond};
+    }
+    push @p, 'PARALLEL = ' . uc($k->{parallel} // 'safe');
+    my $types = sql_types($a->{args});
+    return "CREATE AGGREGATE \@extschema\@.$a->{name}($types) (\n    " . join(",\n    ", @p) . "\n);\n"
+         . "COMMENT ON AGGREGATE \@extschema\@.$a->{name}($types) IS " . quote($k->{comment}) . ";\n";
+}
+
+sub operator_sql {
+    my ($o) = @_;
+    my $k = $o->{keys};
+    my @p = ('LEFTARG = ' . qualified_type($o->{args}[0]{type}),
+             'RIGHTARG = ' . qualified_type($o->{args}[1]{type}),
+             "FUNCTION = \@extschema\@.$k->{function}");
+    push @p, "COMMUTATOR = OPERATOR(\@extschema\@.$k->{commutator})" if $k->{commutator};
+    push @p, "NEGATOR = OPERATOR(\@extschema\@.$k->{negator})" if $k->{negator};
+    push @p, "RESTRICT = pg_catalog.$k->{restrict}" if $k->{restrict};
+    push @p, "JOIN = pg_catalog.$k->{join}" if $k->{join};
+    push @p, 'HASHES' if ($k->{hashes} // 'no') eq 'yes';
+    push @p, 'MERGES' if ($k->{merges} // 'no') eq 'yes';
+    my $types = sql_types($o->{args});
+    return "CREATE OPERATOR \@extschema\@.$o->{name} (\n    " . join(",\n    ", @p) . "\n);\n"
+         . "COMMENT ON OPERATOR \@extschema\@.$o->{name}($types) IS " . quote($k->{comment}) . ";\n";
+}
+
+# Members: [kind, number, text, since]; "function 2: f(args) since 1.2".
+sub opclass_members {
+    my ($o) = @_;
+    return map {
+        my ($key, $value) = @$_;
+        my $since = $value =~ s/\s+since\s+(\S+)$// ? $1 : $o->{since};
+        $key =~ /^(operator|function) (\d+)$/;
+        [$1, $2, $value, $since]
+    } @{ $o->{multi} };
+}
+
+sub member_sql {
+    my ($o, $m) = @_;
+    my ($kind, $n, $text) = @$m;
+    if ($kind eq 'operator') {
+        my $t = qualified_type($o->{type});
+        return "OPERATOR $n \@extschema\@.$text ($t, $t)";
+    }
+    my ($name, $args) = parse_signature($text);
+    return "FUNCTION $n \@extschema\@.$name(" . sql_types($args) . ")";
+}
+
+# The opclass with the members of its own release; later members are added
+# to its family, as the update script that brought them did.
+sub opclass_sql {
+    my ($o, $from, $to) = @_;
+    my @members = opclass_members($o);
+    my $sql = '';
+    if (version_le($from, $o->{since})) {
+        my @own = grep { $_->[3] eq $o->{since} } @members;
+        $sql .= "CREATE OPERATOR CLASS \@extschema\@.$o->{name}\n"
+              . (($o->{keys}{default} // 'no') eq 'yes' ? 'DEFAULT ' : '')
+              . "FOR TYPE " . qualified_type($o->{type}) . " USING $o->{method} AS\n    "
+              . join(",\n    ", map { member_sql($o, $_) } @own) . ";\n"
+              . "COMMENT ON OPERATOR CLASS \@extschema\@.$o->{name} USING $o->{method} IS "
+              . quote($o->{keys}{comment}) . ";\n";
+    }
+    for my $m (grep { $_->[3] ne $o->{since} && version_le($from, $_->[3]) && version_le($_->[3], $to) } @members) {
+        $sql .= "ALTER OPERATOR FAMILY \@extschema\@.$o->{name} USING $o->{method}\n"
+              . "    ADD " . member_sql($o, $m) . ";\n";
+    }
+    return $sql;
+}
+
+sub banner {
+    my ($title) = @_;
+    return "-- " . ('-' x 75) . "\n-- $title\n-- " . ('-' x 75) . "\n";
+}
+
+# The objects added in releases $from..$to (a full script: from 1.0).
+sub script_body {
+    my ($decl, $from, $to) = @_;
+    my %functions = map { ($_->{name} => $_) } grep { $_->{kind} eq 'function' } @{ $decl->{objects} };
+    $_->{emitted} = 0 for @{ $decl->{objects} };
+    my ($sql, $pending_banner) = ('', undef);
+    for my $o (@{ $decl->{objects} }) {
+        if ($o->{kind} eq 'section') { $pending_banner = $o->{header}; next }
+        next if $o->{emitted};
+        my $part;
+        if ($o->{kind} eq 'opclass') {
+            $part = opclass_sql($o, $from, $to);
+        } elsif (version_le($from, $o->{since}) && version_le($o->{since}, $to)) {
+            $part = $o->{kind} eq 'type' ? type_sql($o, \%functions)
+                  : $o->{kind} eq 'function' ? function_sql($o)
+                  : $o->{kind} eq 'aggregate' ? aggregate_sql($o, $decl->{states})
+                  : operator_sql($o);
+        }
+        $o->{emitted} = 1;
+        next unless $part;
+        $sql .= "\n\n" . banner($pending_banner) if defined $pending_banner;
+        undef $pending_banner;
+        $sql .= "\n$part";
+    }
+    return $sql;
+}
+
+my $GENERATED = "-- Generated by scripts/generate_sql.pl from sql/api.decl: edit that, not this.\n";
+my $SAFE = "-- Written for a hostile search_path: every object of this extension is\n"
+         . "-- qualified with \@extschema\@ and every built-in with pg_catalog.\n";
+
+sub full_script {
+    my ($decl) = @_;
+    my ($ext, $v) = @$decl{qw(extension version)};
+    return "-- $ext $v: customer-experience metrics as exact, parallel aggregates.\n"
+         . "--\n$GENERATED--\n$SAFE\n"
+         . "\\echo Use \"CREATE EXTENSION $ext\" to load this file. \\quit\n"
+         . script_body($decl, '1.0', $v);
+}
+
+sub update_script {
+    my ($decl) = @_;
+    my ($ext, $prev, $v) = @$decl{qw(extension previous version)};
+    my @notes = @{ $decl->{notes}{$v} // die "no release $v block with notes\n" };
+    my ($major, $minor) = split /\./, $prev;
+    my $first_new = "$major." . ($minor + 1);
+    return "-- $ext $prev -> $v.\n--\n-- " . join("\n-- ", @notes) . "\n"
+         . "--\n$GENERATED--\n$SAFE\n"
+         . "\\echo Use \"ALTER EXTENSION $ext UPDATE TO '$v'\" to load this file. \\quit\n"
+         . script_body($decl, $first_new, $v);
+}
+
+# ---------------------------------------------------------------------------
+# The catalog contract and the reference list
+# ---------------------------------------------------------------------------
+
+# What test/catalog.sql compares the installed catalog with: functions and
+# aggregates by identity signature (as pg_get_function_identity_arguments
+# prints it: argument names, no defaults), types, operators and the
+# operator classes' support functions.
+sub contract_rows {
+    my ($decl) = @_;
+    my (@functions, @types, @operators, @members);
+    for my $o (@{ $decl->{objects} }) {
+        my $k = $o->{keys};
+        if ($o->{kind} =~ /^(function|aggregate)$/) {
+            my $fn = $o->{kind} eq 'function';
+            my $sig = "$o->{name}(" . join(', ', map { join ' ', grep { defined } $_->{name}, $_->{type} }
+                                            @{ $o->{args} }) . ')';
+            push @functions, sprintf "    (%s, '%s', '%s', %s, '%s', %s, %s)", quote($sig),
+                $fn ? 'f' : 'a', $fn ? substr($k->{volatility} // 'immutable', 0, 1) : 'i',
+                $fn && ($k->{strict} // 'yes') eq 'yes' ? 'true' : 'false',
+                substr($k->{parallel} // 'safe', 0, 1), $fn ? quote($k->{c}) : 'NULL', quote($k->{comment});
+        } elsif ($o->{kind} eq 'type') {
+            push @types, sprintf "    (%s, %s)", quote($o->{name}), quote($k->{comment});
+        } elsif ($o->{kind} eq 'operator') {
+            push @operators, sprintf "    (%s, %s)", quote($o->{signature} =~ s/, /,/gr), quote($k->{comment});
+        } elsif ($o->{kind} eq 'opclass') {
+            push @members, map { sprintf "    (%s)", quote("$o->{name}: $_->[0] $_->[1]") } opclass_members($o);
+        }
+    }
+    return join '', map { "INSERT INTO $_->[0] VALUES\n" . join(",\n", @{ $_->[1] }) . ";\n" }
+        ['expected_function', \@functions], ['expected_type', \@types],
+        ['expected_operator', \@operators], ['expected_opclass_member', \@members];
+}
+
+sub reference_list {
+    my ($decl) = @_;
+    my (%seen, @lines);
+    for my $o (grep { $_->{kind} =~ /^(function|aggregate)$/ } @{ $decl->{objects} }) {
+        next if $o->{name} =~ /_(trans|inverse|combine|final|in|out|recv|send|eq|ne|hash|hash_extended)$/;
+        my $sig = "$o->{name}(" . join(', ', map {
+            join ' ', grep { defined } $_->{name}, $_->{type},
+                (defined $_->{default} ? "DEFAULT $_->{default}" : undef) } @{ $o->{args} }) . ')';
+        next if $seen{$sig}++;
+        my $returns = $o->{kind} eq 'aggregate' ? 'aggregate' : "→ $o->{returns}";
+        push @lines, "| `$sig` | $returns | $o->{since} |";
+    }
+    return "| signature | kind / result | since |\n|---|---|---|\n" . join("\n", @lines) . "\n";
+}
+
+# Replaces the text between "BEGIN generated" and "END generated" markers.
+sub splice_generated {
+    my ($text, $what, $content, $path) = @_;
+    $text =~ s/(^\Q$what\E BEGIN generated[^\n]*\n).*?(^\Q$what\E END generated)/$1$content$2/ms
+        or die "$path: no '$what BEGIN generated' ... '$what END generated' markers\n";
+    return $text;
+}
+
+# ---------------------------------------------------------------------------
+
+sub slurp { my ($p) = @_; open my $fh, '<', $p or return undef; local $/; <$fh> }
+
+my $decl = load_declaration("$top/sql/api.decl");
+my $ext = $decl->{extension};
+my %files = (
+    "sql/install/$ext--$decl->{version}.sql" => full_script($decl),
+    "sql/install/$ext--$decl->{previous}--$decl->{version}.sql" => update_script($decl),
+);
+for my $spec (['test/catalog.sql', '--', contract_rows($decl)],
+              ['docs/reference.md', '<!--', reference_list($decl)]) {
+    my ($path, $marker, $content) = @$spec;
+    my $text = slurp("$top/$path") // die "$path: $!\n";
+    $files{$path} = splice_generated($text, $marker, $content, $path);
+}
+
+my @stale;
+for my $path (sort keys %files) {
+    my $old = slurp("$top/$path");
+    my $current = defined $old && $old eq $files{$path};
+    push @stale, $path unless $current;
+    if ($check) {
+        print $current ? "ok - $path is what sql/api.decl generates\n"
+                       : "not ok - $path is not what sql/api.decl generates: run scripts/generate_sql.pl\n";
+    } elsif (!$current) {
+        open my $fh, '>', "$top/$path" or die "$path: $!\n";
+        print $fh $files{$path};
+        close $fh or die "$path: $!\n";
+        print "wrote $path\n";
+    }
+}
+exit($check && @stale ? 1 : 0);
