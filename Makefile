@@ -16,6 +16,7 @@ OBJS = \
 	src/stats_math.o \
 	src/json_cursor.o \
 	src/churn.o \
+	src/churn_state.o \
 	src/churn_io.o
 
 DATA = $(wildcard sql/install/nps_ext--*.sql)

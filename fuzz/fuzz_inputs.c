@@ -47,7 +47,7 @@
 #include "lib/stringinfo.h"
 #include "pg_shim.h"
 
-#include "churn.h"
+#include "churn_state.h"
 #include "summary.h"
 
 #ifndef NPS_FUZZ_TYPE

@@ -115,6 +115,8 @@ if [ "$(id -u)" -eq 0 ]; then
   shell_step "quiet cluster commands" '^ok - ' '^not ok - ' quiet_outside_reach
 fi
 
+shell_step "the include graph of src/: no cycle, headers declare what their own .c defines" \
+  '^ok - ' '^not ok - ' scripts/include_graph.sh
 shell_step "the declaration describes the released scripts: updated and fresh catalogs are identical" \
   '^ok - ' '^not ok - ' scripts/check_catalog.sh
 shell_step "the output shown in the docs is the checked output" '^ok - ' '^not ok - ' \

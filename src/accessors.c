@@ -9,7 +9,7 @@
  */
 #include "postgres.h"
 
-#include "summary.h"
+#include "metrics.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"

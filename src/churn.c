@@ -20,7 +20,7 @@
  */
 #include "postgres.h"
 
-#include "churn.h"
+#include "churn_state.h"
 
 #include <math.h>
 

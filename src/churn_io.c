@@ -1,6 +1,7 @@
 /*
  * churn_io.c
- *		Validation, text and binary I/O of churn_state.
+ *		Text and binary I/O of churn_state (its validation is in
+ *		churn_state.c).
  *
  * Text form (JSON, keys in this order; times as microseconds since
  * 2000-01-01 00:00:00 UTC, PostgreSQL's own epoch, so that the value means
@@ -15,7 +16,7 @@
  */
 #include "postgres.h"
 
-#include "churn.h"
+#include "churn_state.h"
 
 #include "json_cursor.h"
 #include "libpq/pqformat.h"
@@ -24,48 +25,6 @@ PG_FUNCTION_INFO_V1(churn_state_in);
 PG_FUNCTION_INFO_V1(churn_state_out);
 PG_FUNCTION_INFO_V1(churn_state_recv);
 PG_FUNCTION_INFO_V1(churn_state_send);
-
-ChurnState *
-churn_state_new(void)
-{
-	ChurnState *state = palloc0(CHURN_STATE_SIZE);
-
-	SET_VARSIZE(state, CHURN_STATE_SIZE);
-	state->version = CHURN_FORMAT_VERSION;
-	return state;
-}
-
-/* NULL when consistent, else a sentence for errdetail. */
-const char *
-churn_state_problem(const ChurnState *state)
-{
-	if (VARSIZE(state) != CHURN_STATE_SIZE)
-		return "The value has the wrong size.";
-	if (state->version != CHURN_FORMAT_VERSION)
-		return "The format version is not supported by this build of nps_ext.";
-	if (state->as_of_given > 1 || state->padding != 0)
-		return "The flags are invalid.";
-	if (state->as_of_given ? !IS_VALID_TIMESTAMP(state->as_of) : state->as_of != 0)
-		return "as_of must be a valid finite timestamp when given and zero otherwise.";
-	if (state->responses < 0)
-		return "responses must not be negative.";
-	if (state->responses == 0)
-	{
-		if (state->score_sum != 0 || state->latest_score != 0 || state->latest_at != 0)
-			return "A state without responses has no scores.";
-		return NULL;
-	}
-	if (state->latest_score > 10)
-		return "latest_score must be between 0 and 10.";
-	if (!IS_VALID_TIMESTAMP(state->latest_at))
-		return "latest_at must be a valid finite timestamp.";
-	/* the earlier responses sum to score_sum - latest_score, 0..10 each */
-	if (state->score_sum < state->latest_score ||
-		(state->responses - 1 <= PG_INT64_MAX / 10 &&
-		 state->score_sum - state->latest_score > 10 * (state->responses - 1)))
-		return "score_sum is inconsistent with responses and latest_score.";
-	return NULL;
-}
 
 static void
 append_optional(StringInfo buf, const char *key, bool present, int64 value)

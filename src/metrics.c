@@ -13,7 +13,7 @@
  */
 #include "postgres.h"
 
-#include "summary.h"
+#include "metrics.h"
 
 #include "common/int.h"
 #include "utils/builtins.h"
@@ -32,7 +32,7 @@ int64_numeric(int64 value)
 }
 
 /* numerator / denominator, trailing zeros trimmed; denominator > 0. */
-Datum
+static Datum
 numeric_ratio(Numeric numerator, int64 denominator)
 {
 	Datum		quotient = DirectFunctionCall2(numeric_div,

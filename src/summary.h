@@ -143,10 +143,5 @@ extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
 extern double summary_effective_size(const ScoreSummary *summary);
 extern double summary_effective_size_minus_one(const ScoreSummary *summary);
 
-/* metrics.c: exact numeric results */
-extern Datum numeric_ratio(Numeric numerator, int64 denominator);
-extern Datum summary_percent_between(const ScoreSummary *summary, int lo, int hi, bool *is_null);
-extern Datum summary_mean(const ScoreSummary *summary, bool *is_null);
-
 
 #endif							/* NPS_EXT_SUMMARY_H */

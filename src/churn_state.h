@@ -1,10 +1,11 @@
 /*
- * churn.h
+ * churn_state.h
  *		Transition state of churn_risk(): what the model needs of one
- *		customer's response history, mergeable and order independent.
+ *		customer's response history, mergeable and order independent
+ *		(churn_state.c makes and checks it).
  */
-#ifndef NPS_EXT_CHURN_H
-#define NPS_EXT_CHURN_H
+#ifndef NPS_EXT_CHURN_STATE_H
+#define NPS_EXT_CHURN_STATE_H
 
 #include "pg_compat.h"
 
@@ -44,4 +45,4 @@ typedef struct ChurnState
 extern ChurnState *churn_state_new(void);
 extern const char *churn_state_problem(const ChurnState *state);
 
-#endif							/* NPS_EXT_CHURN_H */
+#endif							/* NPS_EXT_CHURN_STATE_H */
