@@ -99,6 +99,12 @@ sub instantiate {
     }
     my %keys = (%plain, %special);
     $keys{$_} = substitute($keys{$_}, $bind, $scores) for keys %keys;
+    # An object for a score type added later than its block exists since then.
+    if (defined $bind->{score}) {
+        my ($type) = grep { $_->{sql} eq $bind->{score} } @$scores;
+        $keys{since} = $type->{since}
+            if $type->{since} && !version_le($type->{since}, $keys{since} // '1.0');
+    }
     return { kind => $block->{kind}, line => $block->{line},
              header => substitute($block->{header}, $bind, $scores),
              keys => \%keys, multi => \@multi };
@@ -110,9 +116,10 @@ sub instantiate {
 
 my %builtin = (
     'smallint' => 'int2', 'integer' => 'int4', 'bigint' => 'int8',
-    'numeric' => 'numeric', 'double precision' => 'float8', 'text' => 'text',
-    'cstring' => 'cstring', 'internal' => 'internal', 'bytea' => 'bytea',
-    'boolean' => 'bool', 'timestamp with time zone' => 'timestamptz',
+    'real' => 'float4', 'numeric' => 'numeric', 'double precision' => 'float8',
+    'text' => 'text', 'cstring' => 'cstring', 'internal' => 'internal', 'bytea' => 'bytea',
+    'boolean' => 'bool', 'date' => 'date', 'timestamp without time zone' => 'timestamp',
+    'timestamp with time zone' => 'timestamptz', 'interval' => 'interval', 'jsonb' => 'jsonb',
 );
 my %own_type;    # filled from the type blocks
 
@@ -215,7 +222,9 @@ sub load_declaration {
     for my $b (grep { $_->{kind} eq 'setting' } @blocks) {
         $decl{ $b->{key} } = $b->{value};
     }
-    $decl{scores} = [map { /^(.+)\s+(\w+)$/ or die "scores: $_\n"; +{ sql => $1, c => $2 } }
+    # "sql-name c-suffix [since X]"
+    $decl{scores} = [map { /^(.+?)\s+(\w+)(?:\s+since\s+(\S+))?$/ or die "scores: $_\n";
+                           +{ sql => $1, c => $2, since => $3 } }
                      map { s/^\s+|\s+$//gr } split /\|/, $decl{scores}];
     for my $b (grep { $_->{kind} eq 'type' } @blocks) {
         $own_type{ substitute($b->{header}, $_, $decl{scores}) } = 1
