@@ -1,0 +1,87 @@
+-- parallel.sql: the aggregates in parallel plans (partial states combined
+-- across workers) and in hash aggregation that spills to disk, against the
+-- serial answers
+--
+-- pgTAP, run by pg_prove in a database where pgtap and nps_ext are installed;
+-- sql/parallel.sql holds the pg_regress tests of the same feature.  The data are
+-- deterministic (hash-derived, no random()).
+BEGIN;
+-- No hand-counted plan: finish() states the number of assertions that ran,
+-- and a file that dies before it has no plan, which pg_prove reports as a failure.
+SELECT * FROM no_plan();
+
+\ir data/responses.psql
+\ir data/histories.psql
+
+CREATE TABLE nps_ext_tap_parallel AS
+SELECT r.*, h.c, h.s AS hs, h.t AS ht
+FROM resp r LEFT JOIN hist h ON h.c = r.i % 400 + 1 AND h.n = 1;
+ANALYZE nps_ext_tap_parallel;
+
+CREATE TEMP TABLE serial_result AS
+SELECT g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn
+FROM nps_ext_tap_parallel GROUP BY g;
+
+CREATE TEMP TABLE serial_churn AS
+SELECT c, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn, churn_risk(hs, ht) AS churn_now
+FROM nps_ext_tap_parallel GROUP BY c;
+
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 4;
+SET LOCAL parallel_leader_participation = off;
+SET LOCAL enable_hashagg = off;
+
+CREATE FUNCTION pg_temp.plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE line text; result text := '';
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP result := result || line || E'\n'; END LOOP;
+  RETURN result;
+END $$;
+
+SELECT matches(pg_temp.plan_of($$SELECT g, nps(s), csat(c5), ces(e7), churn_risk(hs, ht, '2025-01-01 00:00:00+00') FROM nps_ext_tap_parallel GROUP BY g$$),
+               'Partial',
+               'the aggregates get a parallel plan with partial aggregation');
+
+SELECT is_empty($$SELECT g FROM (
+                    SELECT g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn
+                    FROM nps_ext_tap_parallel GROUP BY g) p
+                  FULL JOIN serial_result s USING (g)
+                  WHERE p.nps IS DISTINCT FROM s.nps OR p.csat IS DISTINCT FROM s.csat
+                     OR p.ces IS DISTINCT FROM s.ces OR p.churn IS DISTINCT FROM s.churn$$,
+                'parallel nps, csat, ces, churn_risk by group = the serial results');
+
+SELECT is_empty($$SELECT c FROM (
+                    SELECT c, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn, churn_risk(hs, ht) AS churn_now
+                    FROM nps_ext_tap_parallel GROUP BY c) p
+                  FULL JOIN serial_churn s USING (c)
+                  WHERE p.churn IS DISTINCT FROM s.churn OR p.churn_now IS DISTINCT FROM s.churn_now$$,
+                'parallel churn_risk per customer (both forms) = the serial results');
+
+SELECT is((SELECT round(nps(s), 12) FROM nps_ext_tap_parallel),
+          (SELECT round(100 * (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6))::numeric / count(s), 12) FROM resp),
+          'parallel nps over the whole table = 100 * (P - D) / n');
+
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+RESET enable_hashagg;
+
+-- hash aggregation that spills states to disk (tiny work_mem) = sorted aggregation
+CREATE TEMP TABLE sorted_result AS
+SELECT i % 3000 AS g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces FROM resp GROUP BY i % 3000;
+SET LOCAL work_mem = '64kB';
+SET LOCAL enable_sort = off;
+SELECT is_empty($$SELECT g FROM (
+                    SELECT i % 3000 AS g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces FROM resp GROUP BY i % 3000) p
+                  FULL JOIN sorted_result s USING (g)
+                  WHERE p.nps IS DISTINCT FROM s.nps OR p.csat IS DISTINCT FROM s.csat OR p.ces IS DISTINCT FROM s.ces$$,
+                'hash aggregation with states spilled to disk = sorted aggregation');
+RESET work_mem;
+RESET enable_sort;
+
+SELECT * FROM finish();
+ROLLBACK;
