@@ -120,3 +120,20 @@ SELECT nps(s, w) FROM (VALUES (11, NULL::float8), (9, 1.0)) AS v(s, w);
 SELECT nps(s, w) FROM (VALUES (6.5, NULL::float8), (9, 1.0)) AS v(s, w);
 SELECT csat(s, 5, 4, w) FROM (VALUES (6, NULL::float8)) AS v(s, w);
 SELECT ces(s, 7, w) FROM (VALUES (0, NULL::float8)) AS v(s, w);
+
+-- Regression (defect 9): a row skipped for its NULL score or weight still
+-- has its scale checked against the group's, and fixes it when it comes
+-- first; its weight must still be valid.
+SELECT csat(s, m, 4, w) FROM (VALUES (4, 5, 1.0), (NULL, 7, 1.0)) AS v(s, m, w);
+SELECT csat(s, 5, f, w) FROM (VALUES (4, 4, 1.0), (5, 3, NULL)) AS v(s, f, w);
+SELECT csat_agg(s, m, 4, w) FROM (VALUES (NULL, 6, 1.0), (4, 5, 1.0)) AS v(s, m, w);
+SELECT ces(s, m, w) FROM (VALUES (NULL, 7, NULL), (4, 5, 2.0)) AS v(s, m, w);
+SELECT ces_agg(s, m, w) FROM (VALUES (4, 5, 2.0), (NULL, 7, NULL::float8)) AS v(s, m, w);
+SELECT ces(s, 5, w) FROM (VALUES (4, 1.0), (NULL, -1.0)) AS v(s, w);
+-- Skipped rows on the group's scale: skipped; nothing counted: NULL, and
+-- the summary without a scale that 1.1 gave.
+SELECT csat(s, m, 4, w) AS csat_w, ces(s, m, w) AS ces_w
+FROM (VALUES (NULL, 5, 1.0), (4, 5, 1.0), (5, 5, NULL), (2, 5, 3.0)) AS v(s, m, w);
+SELECT csat(s, 5, 4, w) IS NULL AS csat_null, csat_agg(s, 5, 4, w) AS csat_summary,
+       ces_agg(s, 5, w) AS ces_summary
+FROM (VALUES (NULL::int, 1.0), (4, NULL)) AS v(s, w);

@@ -38,8 +38,29 @@ LATERAL (SELECT nps(score) FROM sparse AS s WHERE s.day BETWEEN m.day - 29 AND m
 SELECT id, nps(s) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING)
 FROM (VALUES (1, 10), (2, 0), (3, NULL), (4, 9)) AS v(id, s) ORDER BY id;
 
--- Regression: once a frame emptied, the inverse kept the old scale, so the
--- same data failed or succeeded depending on the frame clause.
-SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING) AS inverse_path,
-       csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING EXCLUDE CURRENT ROW) AS restart_path
+-- Regression (defect 9): a row with a NULL score is in the frame with its
+-- scale, which must agree with the other rows' (the moving path and a
+-- recomputed frame, EXCLUDE TIES with unique keys, alike).  Once the frame
+-- has emptied, PostgreSQL starts over and the next row may bring another
+-- scale.
+SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING)
 FROM (VALUES (1, 5, 5), (2, 7, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;
+SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING EXCLUDE TIES)
+FROM (VALUES (1, 5, 5), (2, 7, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;
+-- The inverse removes row 1's response; row 2 keeps the frame on scale 5.
+SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING)
+FROM (VALUES (1, 5, 5), (2, 5, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;
+SELECT id, ces(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING)
+FROM (VALUES (1, 5, 5), (2, 5, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;
+SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING EXCLUDE TIES)
+FROM (VALUES (1, 5, 5), (2, 5, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;
+-- Valid: frames of NULL scores give NULL and the summary without a scale,
+-- on both paths; a frame that has emptied takes the next scale.
+SELECT id, csat(c, sc) OVER w AS moving, csat(c, sc) OVER t AS restarted,
+       csat_agg(c, sc) OVER w AS moving_summary,
+       csat_agg(c, sc) OVER w = csat_agg(c, sc) OVER t AS same_summary
+FROM (VALUES (1, 5, 5), (2, 5, NULL), (3, 5, NULL), (4, 5, 2), (10, 7, NULL),
+             (11, 7, NULL), (12, 7, 7)) AS v(id, sc, c)
+WINDOW w AS (ORDER BY id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW),
+       t AS (ORDER BY id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE TIES)
+ORDER BY id;

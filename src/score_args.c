@@ -111,8 +111,9 @@ invalid_scale(SummaryKind kind, const char *name, int value, const char *detail)
 /*
  * The row's scale: scale_max (argument 2) and, for CSAT, satisfied_from
  * (argument 3), or their defaults, validated.  scale_args says how many of
- * the two the call passes (the weighted forms pass a weight after them).  Checked on every row, also
- * when the score is NULL, so a bad parameter never passes silently.
+ * the two the call passes (the weighted forms pass a weight after them).
+ * Checked on every row, also when the score is NULL, so a bad parameter
+ * never passes silently.
  */
 Scale
 row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args)
@@ -139,7 +140,10 @@ row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args)
 	return scale;
 }
 
-/* Fixes the scale on the group's first response; later ones must agree. */
+/*
+ * Fixes the scale on the group's first row, whether or not it has a score;
+ * every later row must agree.
+ */
 void
 fix_scale(ScoreSummary *state, Scale scale)
 {
