@@ -12,7 +12,8 @@
  *
  * Every score type has its own entry point so that no cast runs per row.
  * csat() and ces() share theirs and take the scale from their optional
- * arguments, which must not change within a group.
+ * arguments, which must not change within a group nor reference the
+ * aggregated rows.
  */
 #include "postgres.h"
 
@@ -172,7 +173,9 @@ nps_inverse_float8(PG_FUNCTION_ARGS)
  * The inverse never unfixes the scale: PostgreSQL does not call it to
  * remove the last row of a frame (it restarts from MINITCOND instead), so
  * the rows left in the frame, with or without a score, are all on the
- * state's scale, as recomputing the frame would find.
+ * state's scale, as recomputing the frame would find.  Where the scale
+ * arguments come from is checked while the scale is not fixed yet, so on
+ * no row after a group's first.
  */
 static inline Datum
 scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
@@ -180,6 +183,8 @@ scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 	ScoreSummary *state = counts_state(fcinfo);
 	int64		score;
 
+	if (unlikely(state->scale_max == 0))
+		check_scale_source(fcinfo, state->kind, PG_NARGS() - 2);
 	fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 2));
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);

@@ -10,8 +10,10 @@
  * there is no inverse transition (a window frame is recomputed), because
  * subtracting a rounded sum does not give back the sum without that row.
  *
- * The weight is the last argument, after the scale, so that an integer
- * weight column can never be taken for a scale_max.
+ * The weight is the last argument, after the scale.  csat(score, weight)
+ * with an integer weight resolves to the unweighted csat(score, scale_max),
+ * which refuses a column as its scale (check_scale_source() in
+ * score_args.c), so the weight cannot be misread as a scale_max.
  */
 #include "postgres.h"
 
