@@ -29,3 +29,24 @@ FROM responses GROUP BY channel ORDER BY channel;
 SELECT csat(s) FROM (VALUES (5), (NULL), (1)) AS v(s);
 SELECT csat(s) IS NULL AS empty_is_null FROM (SELECT 1 WHERE false) AS v(s);
 SELECT csat(s, 7) IS NULL AS all_null_is_null FROM (VALUES (NULL::int)) AS v(s);
+
+-- Regression (defect 9): a row skipped for its NULL score still has its
+-- scale checked, and the first row fixes the group's scale whether or not
+-- it has a score.  Here the scale changes from row to row through a
+-- sequence, an expression that is not a column.
+CREATE TEMP SEQUENCE row_no;
+SELECT csat(s, (ARRAY[5, 7])[nextval('row_no')]) FROM (VALUES (4), (NULL)) AS v(s);
+ALTER SEQUENCE row_no RESTART;
+SELECT csat(s, (ARRAY[7, 5])[nextval('row_no')]) FROM (VALUES (NULL), (4)) AS v(s);
+ALTER SEQUENCE row_no RESTART;
+SELECT csat(s, 5, (ARRAY[4, 3])[nextval('row_no')]) FROM (VALUES (4), (NULL)) AS v(s);
+ALTER SEQUENCE row_no RESTART;
+SELECT csat_agg(s, (ARRAY[5, 7])[nextval('row_no')]) FROM (VALUES (4), (NULL)) AS v(s);
+ALTER SEQUENCE row_no RESTART;
+SELECT csat_agg(s, 5, (ARRAY[4, 3])[nextval('row_no')]) FROM (VALUES (NULL), (4)) AS v(s);
+-- A NULL row on the group's scale is skipped; a group of NULL scores gives
+-- NULL, and csat_agg() the summary without a scale that 1.1 gave.
+SELECT csat(s, 7) AS skipped, csat(s, 7, 5) AS skipped_from5
+FROM (VALUES (NULL), (7), (NULL), (1)) AS v(s);
+SELECT csat(s, 7) IS NULL AS all_null_is_null, csat_agg(s, 7) AS all_null_summary
+FROM (VALUES (NULL::int), (NULL)) AS v(s);

@@ -44,6 +44,7 @@ SELECT try($$ SELECT csat(1, NULL) $$);
 SELECT try($$ SELECT csat(1, 5, NULL) $$);
 SELECT try($$ SELECT ces(1, 99) $$);
 SELECT try($$ SELECT csat(s, m) FROM (VALUES (1, 5), (1, 7)) AS v(s, m) $$);
+SELECT try($$ SELECT csat(s, m, 4, 1.0) FROM (VALUES (1, 5), (1, 7)) AS v(s, m) $$);
 SELECT try($$ SELECT churn_risk(5, now(), NULL) $$);
 SELECT try($$ SELECT churn_risk(5, t, a) FROM (VALUES (now(), timestamptz '2030-01-01'), (now(), '2031-01-01')) AS v(t, a) $$);
 SELECT try($$ SELECT churn_risk(5, 'infinity') $$);

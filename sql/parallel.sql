@@ -60,4 +60,18 @@ FROM responses_part GROUP BY channel;
 SELECT (SELECT count(*) FROM (TABLE partitionwise_answers EXCEPT ALL TABLE serial_answers) AS x) AS only_partitionwise,
        (SELECT count(*) FROM (TABLE serial_answers EXCEPT ALL TABLE partitionwise_answers) AS x) AS only_serial;
 
+-- Regression (defect 5): the partial aggregates of parallel workers check
+-- the scale arguments as the serial plan does.  A literal and a parameter
+-- give the serial answers; a column is refused.
+RESET enable_partitionwise_aggregate;
+EXPLAIN (COSTS OFF)
+SELECT csat(sat, 5), ces(effort, 7) FROM responses;
+SELECT csat(sat, 5) = (SELECT csat FROM serial_answers WHERE channel = 'all') AS csat_as_serial,
+       ces(effort, 7) = (SELECT ces FROM serial_answers WHERE channel = 'all') AS ces_as_serial
+FROM responses;
+PREPARE parallel_csat(int) AS SELECT csat_agg(sat, $1) = csat_agg(sat) AS same_summary FROM responses;
+EXECUTE parallel_csat(5);
+DEALLOCATE parallel_csat;
+SELECT csat(sat, effort) FROM responses;
+
 RESET ALL;

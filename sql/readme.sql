@@ -13,6 +13,15 @@ FROM survey GROUP BY channel ORDER BY channel;
 SELECT nps(s), promoters(s), passives(s), detractors(s)
 FROM (VALUES (0), (7), (7), (9), (9), (9)) AS v(s);
 
+CREATE TABLE questionnaire (wave text, scale_max int);
+INSERT INTO questionnaire VALUES ('2024', 5), ('2025', 7);
+CREATE TABLE reply (wave text, sat smallint);
+INSERT INTO reply VALUES ('2024', 4), ('2024', 2), ('2025', 7), ('2025', 6), ('2025', 3);
+SELECT q.wave, round(x.csat, 1) AS csat
+FROM questionnaire AS q,
+     LATERAL (SELECT csat(r.sat, q.scale_max) FROM reply AS r WHERE r.wave = q.wave) AS x
+ORDER BY q.wave;
+
 SELECT csat(sat) AS top2, csat(sat, 5, 5) AS top_box, csat(sat, 5, 3) AS three_or_more
 FROM survey;
 

@@ -104,7 +104,7 @@ SELECT csat(score, 5, 4, w) FROM (VALUES (NULL::int, -0.5)) AS v(score, w);
 SELECT ces(score, 7, w) FROM (VALUES (3, 1e101)) AS v(score, w);
 SELECT nps(score, w) FROM (VALUES (9, 1e-101)) AS v(score, w);
 SELECT csat(score, 5, 4, w) FROM (VALUES (6, 1.0)) AS v(score, w);
--- An integer weight column can never be taken for a scale: the weight comes last.
+-- Integer weights given after the scale are weights: the weight comes last.
 SELECT csat(4, 5, 4, 3) AS csat_weight_3, ces(4, 5, 2) AS ces_weight_2;
 
 -- Regression (review): with a constant weight that is not a binary
@@ -120,3 +120,56 @@ SELECT nps(s, w) FROM (VALUES (11, NULL::float8), (9, 1.0)) AS v(s, w);
 SELECT nps(s, w) FROM (VALUES (6.5, NULL::float8), (9, 1.0)) AS v(s, w);
 SELECT csat(s, 5, 4, w) FROM (VALUES (6, NULL::float8)) AS v(s, w);
 SELECT ces(s, 7, w) FROM (VALUES (0, NULL::float8)) AS v(s, w);
+
+-- Regression (defect 9): a row skipped for its NULL score or weight still
+-- has its scale checked against the group's, and fixes it when it comes
+-- first; its weight must still be valid.
+SELECT csat(s, m, 4, w) FROM (VALUES (4, 5, 1.0), (NULL, 7, 1.0)) AS v(s, m, w);
+SELECT csat(s, 5, f, w) FROM (VALUES (4, 4, 1.0), (5, 3, NULL)) AS v(s, f, w);
+SELECT csat_agg(s, m, 4, w) FROM (VALUES (NULL, 6, 1.0), (4, 5, 1.0)) AS v(s, m, w);
+SELECT ces(s, m, w) FROM (VALUES (NULL, 7, NULL), (4, 5, 2.0)) AS v(s, m, w);
+SELECT ces_agg(s, m, w) FROM (VALUES (4, 5, 2.0), (NULL, 7, NULL::float8)) AS v(s, m, w);
+SELECT ces(s, 5, w) FROM (VALUES (4, 1.0), (NULL, -1.0)) AS v(s, w);
+-- Skipped rows on the group's scale: skipped; nothing counted: NULL, and
+-- the summary without a scale that 1.1 gave.
+SELECT csat(s, m, 4, w) AS csat_w, ces(s, m, w) AS ces_w
+FROM (VALUES (NULL, 5, 1.0), (4, 5, 1.0), (5, 5, NULL), (2, 5, 3.0)) AS v(s, m, w);
+SELECT csat(s, 5, 4, w) IS NULL AS csat_null, csat_agg(s, 5, 4, w) AS csat_summary,
+       ces_agg(s, 5, w) AS ces_summary
+FROM (VALUES (NULL::int, 1.0), (4, NULL)) AS v(s, w);
+
+-- Regression (defect 5): an integer weight column given as the second
+-- argument was read as scale_max (this gave 0).  The scale arguments of the
+-- unweighted forms describe the questionnaire and must not reference the
+-- aggregated rows; the hint names the weighted form.
+SELECT csat(s, w) FROM (VALUES (5, 10), (4, 10), (5, 10), (1, 10)) AS v(s, w);
+SELECT ces(s, w) FROM (VALUES (5, 10), (4, 10)) AS v(s, w);
+SELECT csat_agg(s, w) FROM (VALUES (5, 5), (4, 5)) AS v(s, w);
+SELECT ces_agg(s::numeric, w) FROM (VALUES (5, 7), (4, 7)) AS v(s, w);
+SELECT csat(s, 5, w) FROM (VALUES (5, 3), (4, 3)) AS v(s, w);
+SELECT csat(s, w + 0, 4) FROM (VALUES (5, 5), (4, 5)) AS v(s, w);
+SELECT g, csat(s, m) FROM (VALUES (1, 3, 5), (2, 4, 7)) AS v(g, s, m) GROUP BY g, m;
+-- Literals, constant expressions, parameters (custom and generic plans),
+-- an uncorrelated subquery and a reference to an outer query's row keep
+-- working, and so do columns in the weighted forms, whose weight has its
+-- own argument.
+SELECT csat(s, 5) AS literal, csat(s, 3 + 2, 8 / 2) AS constant_expression,
+       csat(s, (SELECT 5)) AS subquery, ces(s, length('abcde')) AS ces_constant
+FROM (VALUES (5), (4), (5), (1)) AS v(s);
+PREPARE csat_on(int) AS SELECT csat(s, $1), ces_agg(s, $1) FROM (VALUES (5), (4), (5), (1)) AS v(s);
+SET plan_cache_mode = force_generic_plan;
+EXECUTE csat_on(5);
+SET plan_cache_mode = force_custom_plan;
+EXECUTE csat_on(5);
+RESET plan_cache_mode;
+DEALLOCATE csat_on;
+SELECT survey.m, x.csat
+FROM (VALUES (5), (7)) AS survey(m),
+     LATERAL (SELECT csat(s, survey.m) FROM (VALUES (5), (4), (7)) AS v(s) WHERE s <= survey.m) AS x
+ORDER BY survey.m;
+SELECT csat(s, m, 4, w) AS csat_weighted, ces(s, m, w) AS ces_weighted
+FROM (VALUES (5, 5, 10), (4, 5, 10), (5, 5, 10), (1, 5, 10)) AS v(s, m, w);
+-- Called as a plain function the transition function reads its arguments
+-- as given: there is no aggregate whose rows a column could come from.
+SELECT csat_trans(csat_trans('{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}', s, m), 4, m)
+FROM (VALUES (5, 5)) AS v(s, m);

@@ -38,8 +38,34 @@ LATERAL (SELECT nps(score) FROM sparse AS s WHERE s.day BETWEEN m.day - 29 AND m
 SELECT id, nps(s) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING)
 FROM (VALUES (1, 10), (2, 0), (3, NULL), (4, 9)) AS v(id, s) ORDER BY id;
 
--- Regression: once a frame emptied, the inverse kept the old scale, so the
--- same data failed or succeeded depending on the frame clause.
-SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING) AS inverse_path,
-       csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING EXCLUDE CURRENT ROW) AS restart_path
-FROM (VALUES (1, 5, 5), (2, 7, NULL), (3, 7, 7)) AS v(id, sc, c) ORDER BY id;
+-- Regression (defect 9): a row with a NULL score is in the frame with its
+-- scale, which must agree with the other rows'.  The scale arguments of the
+-- unweighted forms cannot reference the rows (defect 5), so only a volatile
+-- expression can change the scale from row to row: here a sequence gives
+-- the scales 5, 5, 5, 7 in the order the moving path evaluates them (row 1
+-- added, row 2 added, row 1 removed, row 3 added).  Removing row 1's
+-- response leaves row 2, which has no score, and the frame on scale 5.
+CREATE TEMP SEQUENCE row_no;
+SELECT id, csat(c, (ARRAY[5, 5, 5, 7])[nextval('row_no')]) OVER (ORDER BY id ROWS 1 PRECEDING)
+FROM (VALUES (1, 5), (2, NULL), (3, 7)) AS v(id, c) ORDER BY id;
+-- Frames of NULL scores give NULL and the summary without a scale, on the
+-- moving path and on a recomputed frame (EXCLUDE TIES with unique keys).
+SELECT id, csat(c, 5) OVER w AS moving, csat(c, 5) OVER t AS restarted,
+       csat_agg(c, 5) OVER w AS moving_summary,
+       csat_agg(c, 5) OVER w = csat_agg(c, 5) OVER t AS same_summary
+FROM (VALUES (1, 5), (2, NULL), (3, NULL), (4, 2), (10, NULL), (11, NULL), (12, 4)) AS v(id, c)
+WINDOW w AS (ORDER BY id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW),
+       t AS (ORDER BY id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE TIES)
+ORDER BY id;
+
+-- Regression (defect 5): over a window too, a scale argument must not be a
+-- column of the rows (a misread weight); a literal works on both paths.
+SELECT id, csat(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING)
+FROM (VALUES (1, 5, 5), (2, 5, 4)) AS v(id, sc, c) ORDER BY id;
+SELECT id, ces_agg(c, sc) OVER (ORDER BY id ROWS 1 PRECEDING EXCLUDE TIES)
+FROM (VALUES (1, 5, 5), (2, 5, 4)) AS v(id, sc, c) ORDER BY id;
+SELECT id, csat(c, 5) OVER w AS moving, csat(c, 5, 4) OVER t AS restarted,
+       ces(c, 5) OVER w AS ces_moving, nps(c) OVER w AS nps_moving
+FROM (VALUES (1, 5), (2, NULL), (3, 4), (4, 1)) AS v(id, c)
+WINDOW w AS (ORDER BY id ROWS 1 PRECEDING), t AS (ORDER BY id ROWS 1 PRECEDING EXCLUDE TIES)
+ORDER BY id;

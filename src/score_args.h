@@ -36,6 +36,7 @@ extern int64 numeric_score(const ScoreSummary *state, Numeric value);
 extern int64 float8_score(const ScoreSummary *state, float8 value);
 extern int64 score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type);
 extern Scale row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
+extern void check_scale_source(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
 extern void fix_scale(ScoreSummary *state, Scale scale);
 
 /*

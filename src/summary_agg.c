@@ -12,7 +12,8 @@
  *
  * Every score type has its own entry point so that no cast runs per row.
  * csat() and ces() share theirs and take the scale from their optional
- * arguments, which must not change within a group.
+ * arguments, which must not change within a group nor reference the
+ * aggregated rows.
  */
 #include "postgres.h"
 
@@ -165,31 +166,34 @@ nps_inverse_float8(PG_FUNCTION_ARGS)
 /* ---------- csat() and ces(): caller-chosen scale, non-strict ---------- */
 
 /*
- * Shared body of the csat/ces (inverse) transition functions.  A NULL score
- * leaves the state as it is, so the state depends only on the responses
- * counted; when the inverse removes the last of them the scale is unfixed
- * again, which makes the moving path agree with recomputing the frame.
+ * Shared body of the csat/ces (inverse) transition functions.  Every row
+ * fixes or must agree with the group's scale, also a row skipped for its
+ * NULL score: its scale is data like any other, and a group whose first
+ * rows have no score must not take the scale of a later row silently.
+ * The inverse never unfixes the scale: PostgreSQL does not call it to
+ * remove the last row of a frame (it restarts from MINITCOND instead), so
+ * the rows left in the frame, with or without a score, are all on the
+ * state's scale, as recomputing the frame would find.  Where the scale
+ * arguments come from is checked while the scale is not fixed yet, so on
+ * no row after a group's first.
  */
 static inline Datum
 scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
 	ScoreSummary *state = counts_state(fcinfo);
-	Scale		scale = row_scale(fcinfo, state->kind, PG_NARGS() - 2);
 	int64		score;
 
+	if (unlikely(state->scale_max == 0))
+		check_scale_source(fcinfo, state->kind, PG_NARGS() - 2);
+	fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 2));
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);
-	fix_scale(state, scale);
 	score = score_argument(fcinfo, state, type);
 	check_score(state, score);
 	if (add)
 		add_score(state, score);
 	else
-	{
 		remove_score(state, score);
-		if (summary_total(state) == 0)
-			state->scale_max = state->top_from = 0;
-	}
 	return updated_state(fcinfo, state);
 }
 

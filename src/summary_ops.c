@@ -30,14 +30,22 @@ PG_FUNCTION_INFO_V1(score_summary_hash_extended);
  * row's result has been taken.  The count total is checked: a group cannot
  * reach 2^63 responses, but an aggregate defined over a hand-made INITCOND
  * can.
+ *
+ * A CSAT or CES summary without responses is returned without a scale, as
+ * 1.1 returned it: the state fixes its scale on the first row even when
+ * that row's score is NULL (so that every row is checked against it), but
+ * a group or frame with no response still gives the same summary whatever
+ * the scale of its skipped rows.
  */
 Datum
 score_summary_result(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+	ScoreSummary *summary = summary_copy(PG_GETARG_SUMMARY(0));
 
-	(void) summary_total(summary);	/* 22003 rather than a value that cannot be read back */
-	PG_RETURN_POINTER(summary_copy(summary));
+	/* 22003 rather than a value that cannot be read back */
+	if (summary_total(summary) == 0 && summary->kind != SUMMARY_NPS)
+		summary->scale_max = summary->top_from = 0;
+	PG_RETURN_POINTER(summary);
 }
 
 /* rollup() transition and combine: adds a summary into the state. */

@@ -10,8 +10,10 @@
  * there is no inverse transition (a window frame is recomputed), because
  * subtracting a rounded sum does not give back the sum without that row.
  *
- * The weight is the last argument, after the scale, so that an integer
- * weight column can never be taken for a scale_max.
+ * The weight is the last argument, after the scale.  csat(score, weight)
+ * with an integer weight resolves to the unweighted csat(score, scale_max),
+ * which refuses a column as its scale (check_scale_source() in
+ * score_args.c), so the weight cannot be misread as a scale_max.
  */
 #include "postgres.h"
 
@@ -76,35 +78,19 @@ add_weighted_score(ScoreSummary *state, int64 score, double weight)
 }
 
 /*
- * A row skipped for its NULL weight still has its score checked against the
- * row's scale (without fixing the group's scale), so that 6.5 or 11 never
- * passes silently.  The checks read only the header fields of the summary
- * they are given, so a copy of the header with the row's scale serves.
- */
-static void
-check_skipped_score(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type, Scale scale)
-{
-	ScoreSummary header;
-
-	memcpy(&header, state, offsetof(ScoreSummary, count));
-	if (state->kind != SUMMARY_NPS)
-		header.scale_max = scale.scale_max;
-	check_score(&header, score_argument(fcinfo, &header, type));
-}
-
-/*
  * Shared body.  Arguments: state, score, then for csat/ces the scale
- * parameters, then the weight (always last).  The scale, the weight and the
- * score are checked on every row where they are given, also when the row is
- * skipped because the other is NULL.
+ * parameters, then the weight (always last).  A row skipped because its
+ * score or weight is NULL still has what it gives checked: its scale fixes
+ * or must agree with the group's, as on any row, its weight must be valid
+ * and its score must lie on the scale, so that no invalid value passes
+ * silently.
  */
 static Datum
 weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 {
 	ScoreSummary *state = state_for_update(fcinfo);
 	int			weight_arg = PG_NARGS() - 1;
-	double		weight;
-	Scale		scale = {0, 0};
+	double		weight = 0;
 	int64		score;
 
 	if (!summary_is_weighted(state))
@@ -113,22 +99,16 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 				 errmsg("a weighted transition needs a weighted %s summary",
 						summary_kind_name(state->kind))));
 	if (state->kind != SUMMARY_NPS)
-		scale = row_scale(fcinfo, state->kind, PG_NARGS() - 3);
-	if (PG_ARGISNULL(weight_arg))
-	{
-		if (!PG_ARGISNULL(1))
-			check_skipped_score(fcinfo, state, type, scale);
-		return updated_state(fcinfo, state);
-	}
-	weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
+		fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 3));
+	if (!PG_ARGISNULL(weight_arg))
+		weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);
 
-	if (state->kind != SUMMARY_NPS)
-		fix_scale(state, scale);
 	score = score_argument(fcinfo, state, type);
 	check_score(state, score);
-	add_weighted_score(state, score, weight);
+	if (!PG_ARGISNULL(weight_arg))
+		add_weighted_score(state, score, weight);
 	return updated_state(fcinfo, state);
 }
 

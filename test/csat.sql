@@ -17,20 +17,31 @@ SELECT is_empty($$SELECT g FROM resp GROUP BY g
                          round(100.0 * count(*) FILTER (WHERE c5 >= 4) / count(c5), 12)$$,
                 'csat(score) = 100 * #(score >= 4) / n on the default 1..5 scale');
 
-SELECT is_empty($$SELECT scale_max, satisfied_from, g FROM scaled GROUP BY scale_max, satisfied_from, g
-                  HAVING round(csat(x, scale_max, satisfied_from), 12) IS DISTINCT FROM
-                         round(100.0 * count(*) FILTER (WHERE x >= satisfied_from) / count(x), 12)$$,
+-- A scale argument of the unweighted forms must not reference the
+-- aggregated rows, so each scale is aggregated in a LATERAL subquery that
+-- takes it from csat_param's row.
+SELECT is_empty($$SELECT p.scale_max, p.satisfied_from, c.g
+                  FROM csat_param p, LATERAL (
+                    SELECT g FROM scaled s
+                    WHERE s.scale_max = p.scale_max AND s.satisfied_from = p.satisfied_from GROUP BY g
+                    HAVING round(csat(x, p.scale_max, p.satisfied_from), 12) IS DISTINCT FROM
+                           round(100.0 * count(*) FILTER (WHERE x >= p.satisfied_from) / count(x), 12)) c$$,
                 'csat(score, scale_max, satisfied_from) = 100 * #(score >= satisfied_from) / n for many scales');
 
-SELECT is_empty($$SELECT scale_max, g FROM scaled GROUP BY scale_max, g
-                  HAVING round(csat(x, scale_max), 12) IS DISTINCT FROM
-                         round(100.0 * count(*) FILTER (WHERE x >= scale_max - 1) / count(x), 12)$$,
+SELECT is_empty($$SELECT p.scale_max, c.g
+                  FROM (SELECT DISTINCT scale_max FROM csat_param) p, LATERAL (
+                    SELECT g FROM scaled s WHERE s.scale_max = p.scale_max GROUP BY g
+                    HAVING round(csat(x, p.scale_max), 12) IS DISTINCT FROM
+                           round(100.0 * count(*) FILTER (WHERE x >= p.scale_max - 1) / count(x), 12)) c$$,
                 'csat(score, scale_max) defaults to top-2-box: satisfied_from = scale_max - 1');
 
-SELECT is_empty($$SELECT scale_max, satisfied_from, g FROM scaled GROUP BY scale_max, satisfied_from, g
-                  HAVING csat(x::smallint, scale_max, satisfied_from) IS DISTINCT FROM csat(x, scale_max, satisfied_from)
-                      OR csat(x::bigint, scale_max, satisfied_from) IS DISTINCT FROM csat(x, scale_max, satisfied_from)
-                      OR csat(x::numeric, scale_max, satisfied_from) IS DISTINCT FROM csat(x, scale_max, satisfied_from)$$,
+SELECT is_empty($$SELECT p.scale_max, p.satisfied_from, c.g
+                  FROM csat_param p, LATERAL (
+                    SELECT g FROM scaled s
+                    WHERE s.scale_max = p.scale_max AND s.satisfied_from = p.satisfied_from GROUP BY g
+                    HAVING csat(x::smallint, p.scale_max, p.satisfied_from) IS DISTINCT FROM csat(x, p.scale_max, p.satisfied_from)
+                        OR csat(x::bigint, p.scale_max, p.satisfied_from) IS DISTINCT FROM csat(x, p.scale_max, p.satisfied_from)
+                        OR csat(x::numeric, p.scale_max, p.satisfied_from) IS DISTINCT FROM csat(x, p.scale_max, p.satisfied_from)) c$$,
                 'csat gives the same result for int2, int4, int8 and numeric scores');
 
 SELECT is_empty($$SELECT g FROM resp GROUP BY g

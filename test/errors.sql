@@ -74,13 +74,24 @@ SELECT throws_ok($$SELECT csat(3, NULL::int)$$, '22004', 'CSAT scale_max must no
 SELECT throws_ok($$SELECT csat(3, NULL::int, 4)$$, '22004', 'CSAT scale_max must not be null', 'csat scale_max NULL with satisfied_from');
 SELECT throws_ok($$SELECT csat(3, 5, NULL::int)$$, '22004', 'CSAT satisfied_from must not be null', 'csat satisfied_from NULL');
 SELECT throws_ok($$SELECT csat(3::numeric, 5, NULL::int)$$, '22004', NULL, 'csat(numeric) satisfied_from NULL');
-SELECT throws_ok($$SELECT csat(s, m) FROM (VALUES (3, 5), (4, 7)) v(s, m)$$, '22023',
+SELECT throws_ok($$SELECT csat(s, m) FROM (VALUES (3, 5), (4, 5)) v(s, m)$$, '22023',
+                 'csat() argument scale_max must not reference the aggregated rows',
+                 'csat scale_max read from a column (a weight column would be misread)');
+SELECT throws_ok($$SELECT csat_agg(s, 5, f) FROM (VALUES (3, 4), (4, 4)) v(s, f)$$, '22023',
+                 'csat_agg() argument satisfied_from must not reference the aggregated rows',
+                 'csat_agg satisfied_from read from a column');
+SELECT lives_ok($$SELECT survey.m, x.csat FROM (VALUES (5), (7)) AS survey(m),
+                  LATERAL (SELECT csat(s, survey.m) FROM (VALUES (3), (4)) v(s)) x$$,
+                'a scale taken from the outer row of a LATERAL subquery is fine');
+SELECT throws_ok($$SELECT csat(s, m, 4, 1.0) FROM (VALUES (3, 5), (4, 7)) v(s, m)$$, '22023',
                  'CSAT scale must be the same for every row of a group', 'csat scale_max changing within a group');
-SELECT throws_ok($$SELECT csat(s, 5, f) FROM (VALUES (3, 4), (4, 5)) v(s, f)$$, '22023',
+SELECT throws_ok($$SELECT csat(s, 5, f, 1.0) FROM (VALUES (3, 4), (4, 5)) v(s, f)$$, '22023',
                  'CSAT scale must be the same for every row of a group', 'csat satisfied_from changing within a group');
-SELECT throws_ok($$SELECT csat(s, m) FROM (VALUES (3, 5), (NULL, 5), (4, 6)) v(s, m)$$, '22023', NULL,
+SELECT throws_ok($$SELECT csat(s, m, 4, 1.0) FROM (VALUES (3, 5), (NULL, 5), (4, 6)) v(s, m)$$, '22023', NULL,
                  'csat scale changing after a NULL score');
-SELECT lives_ok($$SELECT g, csat(s, m) FROM (VALUES (1, 3, 5), (2, 4, 7)) v(g, s, m) GROUP BY g$$,
+SELECT throws_ok($$SELECT csat(s, m, 4, 1.0) FROM (VALUES (3, 5), (NULL, 6)) v(s, m)$$, '22023', NULL,
+                 'csat scale changing on a NULL score');
+SELECT lives_ok($$SELECT g, csat(s, m, 4, 1.0) FROM (VALUES (1, 3, 5), (2, 4, 7)) v(g, s, m) GROUP BY g$$,
                 'different scales in different groups are fine');
 SELECT throws_ok($$SELECT csat(s) OVER (ORDER BY s ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
                    FROM (VALUES (1), (5), (6)) v(s)$$, '22003', NULL,
@@ -103,8 +114,13 @@ SELECT throws_ok($$SELECT ces(1, 11)$$, '22023', 'CES scale_max 11 is out of ran
 SELECT throws_ok($$SELECT ces(1::numeric, 0)$$, '22023', NULL, 'ces(numeric) scale_max 0 is invalid');
 SELECT throws_ok($$SELECT ces(3, NULL::int)$$, '22004', 'CES scale_max must not be null', 'ces scale_max NULL');
 SELECT throws_ok($$SELECT ces(3::bigint, NULL::int)$$, '22004', NULL, 'ces(int8) scale_max NULL');
-SELECT throws_ok($$SELECT ces(s, m) FROM (VALUES (3, 5), (4, 7)) v(s, m)$$, '22023',
+SELECT throws_ok($$SELECT ces(s, m) FROM (VALUES (3, 5), (4, 5)) v(s, m)$$, '22023',
+                 'ces() argument scale_max must not reference the aggregated rows',
+                 'ces scale_max read from a column (a weight column would be misread)');
+SELECT throws_ok($$SELECT ces(s, m, 1.0) FROM (VALUES (3, 5), (4, 7)) v(s, m)$$, '22023',
                  'CES scale must be the same for every row of a group', 'ces scale changing within a group');
+SELECT throws_ok($$SELECT ces(s, m, w) FROM (VALUES (3, 5, 1.0), (4, 7, NULL)) v(s, m, w)$$, '22023',
+                 'CES scale must be the same for every row of a group', 'ces scale changing on a row with a NULL weight');
 SELECT throws_ok($$SELECT ces_trans(NULL::ces_summary, 3)$$, '22004', NULL, 'ces_trans with a NULL state');
 
 -- ===========================================================================
