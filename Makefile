@@ -7,6 +7,9 @@ OBJS = \
 	src/summary.o \
 	src/summary_io.o \
 	src/score_args.o \
+	src/summary_kind.o \
+	src/nps.o \
+	src/csat_ces.o \
 	src/summary_agg.o \
 	src/weighted_agg.o \
 	src/summary_ops.o \

@@ -1,11 +1,12 @@
 /*
  * score_args.h
- *		Reading the arguments of the transition functions: the state to
- *		update, the score of any SQL numeric type, and the scale parameters.
+ *		Reading the arguments of the transition functions of every metric:
+ *		the state to update and the score of any SQL numeric type, checked
+ *		against the summary's scale.
  *
- * Shared by the unweighted (summary_agg.c) and weighted (weighted_agg.c)
- * transition functions.  What runs on every row is inline here; the rest
- * is in score_args.c.
+ * Shared by the transition functions of NPS (nps.c), CSAT and CES
+ * (csat_ces.c) and the weighted forms (weighted_agg.c).  What runs on
+ * every row is inline here; the rest is in score_args.c.
  */
 #ifndef NPS_EXT_SCORE_ARGS_H
 #define NPS_EXT_SCORE_ARGS_H
@@ -24,20 +25,11 @@ typedef enum ScoreType
 	SCORE_FLOAT8
 } ScoreType;
 
-typedef struct Scale
-{
-	int			scale_max;
-	int			top_from;		/* CSAT only; 0 for CES */
-} Scale;
-
 /* score_args.c */
 pg_noreturn extern void score_out_of_range(const ScoreSummary *state, const char *value);
 extern int64 numeric_score(const ScoreSummary *state, Numeric value);
 extern int64 float8_score(const ScoreSummary *state, float8 value);
 extern int64 score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type);
-extern Scale row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
-extern void check_scale_source(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
-extern void fix_scale(ScoreSummary *state, Scale scale);
 
 /*
  * Exactly the test AggCheckCallContext() makes (called by nodeAgg or
@@ -115,6 +107,40 @@ updated_state(FunctionCallInfo fcinfo, ScoreSummary *state)
 	if (unlikely(!called_as_aggregate(fcinfo)))
 		(void) summary_total(state);
 	PG_RETURN_POINTER(state);
+}
+
+/*
+ * The state of an unweighted transition, which must not be a weighted
+ * summary: counting or removing a response without its weight would leave
+ * that summary inconsistent.  One byte compare per row.
+ */
+static pg_attribute_always_inline ScoreSummary *
+counts_state(FunctionCallInfo fcinfo)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	if (unlikely(summary_is_weighted(state)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("an unweighted transition needs an unweighted %s summary",
+						summary_kind_name(state->kind)),
+				 errhint("Use the weighted aggregates for weighted summaries.")));
+	return state;
+}
+
+/*
+ * Removing a response that is not in the state can only happen when the
+ * inverse function is called by hand; refuse instead of going negative.
+ */
+static pg_attribute_always_inline void
+remove_score(ScoreSummary *state, int64 score)
+{
+	if (unlikely(state->count[score] == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s summary holds no response with score " INT64_FORMAT " to remove",
+						summary_kind_name(state->kind), score)));
+	state->count[score]--;
 }
 
 #endif							/* NPS_EXT_SCORE_ARGS_H */

@@ -11,6 +11,7 @@
 #define NPS_EXT_SUMMARY_H
 
 #include "pg_compat.h"
+#include "summary_kind.h"
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -35,13 +36,6 @@
 /* NPS buckets (docs/metrics.md): detractor 0..6, passive 7..8, promoter 9..10. */
 #define NPS_DETRACTOR_MAX		6
 #define NPS_PROMOTER_MIN		9
-
-typedef enum SummaryKind
-{
-	SUMMARY_NPS = 1,			/* 0..10, fixed */
-	SUMMARY_CSAT = 2,			/* 1..scale_max, satisfied from top_from */
-	SUMMARY_CES = 3				/* 1..scale_max, mean is the metric */
-} SummaryKind;
 
 /*
  * ScoreSummary

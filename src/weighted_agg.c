@@ -18,6 +18,7 @@
 #include "postgres.h"
 
 #include "summary.h"
+#include "csat_ces.h"
 #include "score_args.h"
 
 #include <math.h>
