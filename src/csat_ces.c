@@ -21,17 +21,6 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
-PG_FUNCTION_INFO_V1(scaled_trans_int2);
-PG_FUNCTION_INFO_V1(scaled_trans_int4);
-PG_FUNCTION_INFO_V1(scaled_trans_int8);
-PG_FUNCTION_INFO_V1(scaled_trans_numeric);
-PG_FUNCTION_INFO_V1(scaled_trans_float8);
-PG_FUNCTION_INFO_V1(scaled_inverse_int2);
-PG_FUNCTION_INFO_V1(scaled_inverse_int4);
-PG_FUNCTION_INFO_V1(scaled_inverse_int8);
-PG_FUNCTION_INFO_V1(scaled_inverse_numeric);
-PG_FUNCTION_INFO_V1(scaled_inverse_float8);
-
 /* ---------- the scale ---------- */
 
 static int
@@ -235,7 +224,7 @@ fix_scale(ScoreSummary *state, Scale scale)
  * arguments come from is checked while the scale is not fixed yet, so on
  * no row after a group's first.
  */
-static inline Datum
+static pg_attribute_always_inline Datum
 scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
 	ScoreSummary *state = counts_state(fcinfo);
@@ -246,8 +235,7 @@ scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 	fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 2));
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);
-	score = score_argument(fcinfo, state, type);
-	check_score(state, score);
+	score = score_of(fcinfo, state, type);
 	if (add)
 		add_score(state, score);
 	else
@@ -255,62 +243,27 @@ scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 	return updated_state(fcinfo, state);
 }
 
-Datum
-scaled_trans_int2(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_INT2, true);
+/*
+ * scaled_trans_<type> and scaled_inverse_<type>, the C functions of
+ * csat_trans/ces_trans(<summary>, <type> [, ...]) and of the inverses:
+ * one pair per score type of sql/api.decl, the type fixed at compile time.
+ */
+#define SCALED_ENTRY_POINTS(suffix, type) \
+PG_FUNCTION_INFO_V1(scaled_trans_##suffix); \
+PG_FUNCTION_INFO_V1(scaled_inverse_##suffix); \
+Datum \
+scaled_trans_##suffix(PG_FUNCTION_ARGS) \
+{ \
+	return scaled_step(fcinfo, type, true); \
+} \
+Datum \
+scaled_inverse_##suffix(PG_FUNCTION_ARGS) \
+{ \
+	return scaled_step(fcinfo, type, false); \
 }
 
-Datum
-scaled_trans_int4(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_INT4, true);
-}
-
-Datum
-scaled_trans_int8(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_INT8, true);
-}
-
-Datum
-scaled_trans_numeric(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_NUMERIC, true);
-}
-
-Datum
-scaled_trans_float8(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_FLOAT8, true);
-}
-
-Datum
-scaled_inverse_int2(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_INT2, false);
-}
-
-Datum
-scaled_inverse_int4(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_INT4, false);
-}
-
-Datum
-scaled_inverse_int8(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_INT8, false);
-}
-
-Datum
-scaled_inverse_numeric(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_NUMERIC, false);
-}
-
-Datum
-scaled_inverse_float8(PG_FUNCTION_ARGS)
-{
-	return scaled_step(fcinfo, SCORE_FLOAT8, false);
-}
+SCALED_ENTRY_POINTS(int2, SCORE_INT2)
+SCALED_ENTRY_POINTS(int4, SCORE_INT4)
+SCALED_ENTRY_POINTS(int8, SCORE_INT8)
+SCALED_ENTRY_POINTS(numeric, SCORE_NUMERIC)
+SCALED_ENTRY_POINTS(float8, SCORE_FLOAT8)

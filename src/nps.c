@@ -12,25 +12,14 @@
 
 #include "score_args.h"
 
-PG_FUNCTION_INFO_V1(nps_trans_int2);
-PG_FUNCTION_INFO_V1(nps_trans_int4);
-PG_FUNCTION_INFO_V1(nps_trans_int8);
-PG_FUNCTION_INFO_V1(nps_trans_numeric);
-PG_FUNCTION_INFO_V1(nps_trans_float8);
-PG_FUNCTION_INFO_V1(nps_inverse_int2);
-PG_FUNCTION_INFO_V1(nps_inverse_int4);
-PG_FUNCTION_INFO_V1(nps_inverse_int8);
-PG_FUNCTION_INFO_V1(nps_inverse_numeric);
-PG_FUNCTION_INFO_V1(nps_inverse_float8);
-
 /* ---------- nps(): fixed 0..10 scale, strict ---------- */
 
 static pg_attribute_always_inline Datum
-nps_step(FunctionCallInfo fcinfo, int64 score, bool add)
+nps_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
 	ScoreSummary *state = counts_state(fcinfo);
+	int64		score = score_of(fcinfo, state, type);
 
-	check_score(state, score);
 	if (add)
 		add_score(state, score);
 	else
@@ -38,74 +27,27 @@ nps_step(FunctionCallInfo fcinfo, int64 score, bool add)
 	return updated_state(fcinfo, state);
 }
 
-Datum
-nps_trans_int2(PG_FUNCTION_ARGS)
-{
-	return nps_step(fcinfo, PG_GETARG_INT16(1), true);
+/*
+ * nps_trans_<type> and nps_inverse_<type>, the C functions of
+ * nps_trans(nps_summary, <type>) and nps_inverse(...): one pair per score
+ * type of sql/api.decl, each with the type fixed at compile time.
+ */
+#define NPS_ENTRY_POINTS(suffix, type) \
+PG_FUNCTION_INFO_V1(nps_trans_##suffix); \
+PG_FUNCTION_INFO_V1(nps_inverse_##suffix); \
+Datum \
+nps_trans_##suffix(PG_FUNCTION_ARGS) \
+{ \
+	return nps_step(fcinfo, type, true); \
+} \
+Datum \
+nps_inverse_##suffix(PG_FUNCTION_ARGS) \
+{ \
+	return nps_step(fcinfo, type, false); \
 }
 
-Datum
-nps_trans_int4(PG_FUNCTION_ARGS)
-{
-	return nps_step(fcinfo, PG_GETARG_INT32(1), true);
-}
-
-Datum
-nps_trans_int8(PG_FUNCTION_ARGS)
-{
-	return nps_step(fcinfo, PG_GETARG_INT64(1), true);
-}
-
-Datum
-nps_trans_numeric(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *state = counts_state(fcinfo);
-
-	add_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
-	return updated_state(fcinfo, state);
-}
-
-Datum
-nps_trans_float8(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *state = counts_state(fcinfo);
-
-	add_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
-	return updated_state(fcinfo, state);
-}
-
-Datum
-nps_inverse_int2(PG_FUNCTION_ARGS)
-{
-	return nps_step(fcinfo, PG_GETARG_INT16(1), false);
-}
-
-Datum
-nps_inverse_int4(PG_FUNCTION_ARGS)
-{
-	return nps_step(fcinfo, PG_GETARG_INT32(1), false);
-}
-
-Datum
-nps_inverse_int8(PG_FUNCTION_ARGS)
-{
-	return nps_step(fcinfo, PG_GETARG_INT64(1), false);
-}
-
-Datum
-nps_inverse_numeric(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *state = counts_state(fcinfo);
-
-	remove_score(state, numeric_score(state, PG_GETARG_NUMERIC(1)));
-	return updated_state(fcinfo, state);
-}
-
-Datum
-nps_inverse_float8(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *state = counts_state(fcinfo);
-
-	remove_score(state, float8_score(state, PG_GETARG_FLOAT8(1)));
-	return updated_state(fcinfo, state);
-}
+NPS_ENTRY_POINTS(int2, SCORE_INT2)
+NPS_ENTRY_POINTS(int4, SCORE_INT4)
+NPS_ENTRY_POINTS(int8, SCORE_INT8)
+NPS_ENTRY_POINTS(numeric, SCORE_NUMERIC)
+NPS_ENTRY_POINTS(float8, SCORE_FLOAT8)

@@ -80,6 +80,38 @@ check_score(const ScoreSummary *state, int64 score)
 }
 
 /*
+ * The score (argument 1) as an integer on the state's scale, checked.
+ * type is a constant at every call, so this folds to the one branch of
+ * that type: an integer score costs a load and two compares.
+ */
+static pg_attribute_always_inline int64
+score_of(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type)
+{
+	int64		score;
+
+	switch (type)
+	{
+		case SCORE_INT2:
+			score = PG_GETARG_INT16(1);
+			break;
+		case SCORE_INT4:
+			score = PG_GETARG_INT32(1);
+			break;
+		case SCORE_INT8:
+			score = PG_GETARG_INT64(1);
+			break;
+		case SCORE_NUMERIC:
+			return numeric_score(state, PG_GETARG_NUMERIC(1));
+		case SCORE_FLOAT8:
+			return float8_score(state, PG_GETARG_FLOAT8(1));
+		default:
+			pg_unreachable();
+	}
+	check_score(state, score);
+	return score;
+}
+
+/*
  * Counts one response.  A count can only reach the bigint limit in a state
  * that did not grow from zero here (a stored or hand-written summary), but
  * such states exist, so the increment is checked.
