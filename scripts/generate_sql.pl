@@ -31,7 +31,7 @@ sub read_blocks {
         if ($line =~ /^(\S+)\s*:\s*(.*)$/ && $line !~ /^\S+\s*\(/) {
             push @blocks, { kind => 'setting', key => $1, value => $2, line => $. };
             undef $block;
-        } elsif ($line =~ /^(type|function|state|aggregate|operator|opclass|section|release)\s+(.*)$/) {
+        } elsif ($line =~ /^(type|function|state|aggregate|operator|opclass|section|release|map)\s+(.*)$/) {
             $block = { kind => $1, header => $2, line => $., keys => [] };
             push @blocks, $block;
         } elsif ($line =~ /^\s+([^:]+?)\s*:\s*(.*)$/ && $block) {
@@ -90,7 +90,7 @@ sub instantiate {
         next if $key eq 'each';
         if ($key =~ /^(\w+)\.(\S+)$/) {
             $special{$1} = $value if $values{$2};
-        } elsif ($key eq 'notes' || $key =~ /^(operator|function) \d+$/) {
+        } elsif ($key eq 'notes' || $key =~ /^(operator|function) \d+$/ || $key =~ /^row \S+$/) {
             push @multi, [$key, substitute($value, $bind, $scores)];
         } else {
             die "line $block->{line}: $key given twice\n" if exists $plain{$key};
@@ -212,7 +212,18 @@ sub build_object {
     }
     die "line $o->{line}: $o->{header} has no comment\n"
         if $o->{kind} =~ /^(type|function|aggregate|operator|opclass)$/ && !defined $k->{comment};
+    die "line $o->{line}: $o->{header} is called by users but has no map: entry (README's map)\n"
+        if is_user_facing($o) && !defined $k->{map};
     return $o;
+}
+
+# What a query calls, as opposed to the support functions behind it
+# (transition, combine, final, I/O, equality and hash functions).
+sub is_user_facing {
+    my ($o) = @_;
+    return 1 if $o->{kind} =~ /^(aggregate|operator|opclass)$/;
+    return $o->{kind} eq 'function'
+        && $o->{name} !~ /_(trans|inverse|combine|final|in|out|recv|send|eq|ne|hash|hash_extended)$/;
 }
 
 sub load_declaration {
@@ -235,6 +246,7 @@ sub load_declaration {
             my $o = build_object(instantiate($b, $bind, $decl{scores}));
             if ($o->{kind} eq 'state') { $decl{states}{ $o->{name} } = $o }
             elsif ($o->{kind} eq 'release') { $decl{notes}{ $o->{header} } = [map { $_->[1] } @{ $o->{multi} }] }
+            elsif ($o->{kind} eq 'map') { $decl{map} = [map { [($_->[0] =~ /^row (\S+)$/)[0], split /\s*\|\s*/, $_->[1]] } @{ $o->{multi} }] }
             else { push @{ $decl{objects} }, $o }
         }
     }
@@ -459,8 +471,7 @@ sub contract_rows {
 sub reference_list {
     my ($decl) = @_;
     my (%seen, @lines);
-    for my $o (grep { $_->{kind} =~ /^(function|aggregate)$/ } @{ $decl->{objects} }) {
-        next if $o->{name} =~ /_(trans|inverse|combine|final|in|out|recv|send|eq|ne|hash|hash_extended)$/;
+    for my $o (grep { $_->{kind} =~ /^(function|aggregate)$/ && is_user_facing($_) } @{ $decl->{objects} }) {
         my $sig = "$o->{name}(" . join(', ', map {
             join ' ', grep { defined } $_->{name}, $_->{type},
                 (defined $_->{default} ? "DEFAULT $_->{default}" : undef) } @{ $o->{args} }) . ')';
@@ -469,6 +480,22 @@ sub reference_list {
         push @lines, "| `$sig` | $returns | $o->{since} |";
     }
     return "| signature | kind / result | since |\n|---|---|---|\n" . join("\n", @lines) . "\n";
+}
+
+# README's map of the functions: one row per "row" of the map block, listing
+# the "map:" texts of the objects in it (each once, in declaration order).
+sub readme_map {
+    my ($decl) = @_;
+    my (%texts, %seen);
+    for my $o (grep { defined $_->{keys}{map} } @{ $decl->{objects} }) {
+        my ($row, $text) = $o->{keys}{map} =~ /^(\S+)\s+(.+)$/
+            or die "line $o->{line}: map: ROW TEXT\n";
+        die "line $o->{line}: no map row $row\n" unless grep { $_->[0] eq $row } @{ $decl->{map} };
+        push @{ $texts{$row} }, $text unless $seen{"$row $text"}++;
+    }
+    return "| what | functions | reference |\n|---|---|---|\n"
+        . join('', map { "| $_->[1] | " . join(', ', @{ $texts{ $_->[0] } // [] }) . " | $_->[2] |\n" }
+                   @{ $decl->{map} });
 }
 
 # Replaces the text between "BEGIN generated" and "END generated" markers.
@@ -490,7 +517,8 @@ my %files = (
     "sql/install/$ext--$decl->{previous}--$decl->{version}.sql" => update_script($decl),
 );
 for my $spec (['test/catalog.sql', '--', contract_rows($decl)],
-              ['docs/reference.md', '<!--', reference_list($decl)]) {
+              ['docs/reference.md', '<!--', reference_list($decl)],
+              ['README.md', '<!--', readme_map($decl)]) {
     my ($path, $marker, $content) = @$spec;
     my $text = slurp("$top/$path") // die "$path: $!\n";
     $files{$path} = splice_generated($text, $marker, $content, $path);
