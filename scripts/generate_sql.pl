@@ -10,11 +10,12 @@
 # --check writes nothing: it prints "ok - FILE ..." or "not ok - FILE ..."
 # per file and exits 1 when any differs from what the declaration generates.
 use strict;
-use warnings;
+use warnings FATAL => 'all';
 use FindBin;
 
 my $top = "$FindBin::Bin/..";
-my $check = @ARGV && $ARGV[0] eq '--check';
+die "usage: scripts/generate_sql.pl [--check]\n" if @ARGV > 1 || (@ARGV && $ARGV[0] ne '--check');
+my $check = @ARGV == 1;
 
 # ---------------------------------------------------------------------------
 # Reading the declaration
@@ -46,7 +47,7 @@ sub read_blocks {
 # The loops of a block: [[var, [values]], ...] from its "each" keys.
 sub loops_of {
     my ($block, $scores) = @_;
-    my @loops;
+    my (@loops, %seen);
     for my $kv (grep { $_->[0] eq 'each' } @{ $block->{keys} }) {
         if ($kv->[1] eq 'score') {
             push @loops, ['score', [map { $_->{sql} } @$scores]];
@@ -55,6 +56,7 @@ sub loops_of {
         } else {
             die "line $block->{line}: each: expects 'score' or 'var = values'\n";
         }
+        die "line $block->{line}: each: $loops[-1][0] given twice\n" if $seen{ $loops[-1][0] }++;
     }
     return @loops;
 }
@@ -82,13 +84,17 @@ sub substitute {
 # One block expanded for one binding: header and keys substituted, a
 # "key.VALUE" entry replacing "key" when a loop variable has that value.
 sub instantiate {
-    my ($block, $bind, $scores) = @_;
+    my ($block, $bind, $scores, $loops) = @_;
     my %values = map { $_ => 1 } values %$bind;
-    my (%plain, %special, @multi);
+    my %any_value = map { map { $_ => 1 } @{ $_->[1] } } @$loops;
+    my (%plain, %special, %variants, @multi);
     for my $kv (@{ $block->{keys} }) {
         my ($key, $value) = @$kv;
         next if $key eq 'each';
+        check_key($block, $key, $value);
         if ($key =~ /^(\w+)\.(\S+)$/) {
+            die "line $block->{line}: $key: $2 is none of the block's loop values\n" unless $any_value{$2};
+            die "line $block->{line}: $key given twice\n" if $variants{$key}++;
             $special{$1} = $value if $values{$2};
         } elsif ($key eq 'notes' || $key =~ /^(operator|function) \d+$/ || $key =~ /^row \S+$/) {
             push @multi, [$key, substitute($value, $bind, $scores)];
@@ -108,6 +114,52 @@ sub instantiate {
     return { kind => $block->{kind}, line => $block->{line},
              header => substitute($block->{header}, $bind, $scores),
              keys => \%keys, multi => \@multi };
+}
+
+# The keys each kind of block takes, and the values a key allows (a
+# pattern): a misspelled key or value stops the generator instead of
+# silently meaning the default.
+my %keys_of = (
+    type      => [qw(input output receive send comment since map)],
+    function  => [qw(c volatility strict parallel rows comment since map)],
+    state     => [qw(stype sspace combine initcond)],
+    aggregate => [qw(state sfunc final inverse parallel comment since map)],
+    operator  => [qw(function commutator negator restrict join hashes merges comment since map)],
+    opclass   => [qw(default comment since map), 'operator N', 'function N'],
+    section   => [],
+    release   => [qw(notes)],
+    map       => ['row ID'],
+);
+my %values_of = (
+    volatility => qr/^(immutable|stable|volatile)$/, strict => qr/^(yes|no)$/,
+    parallel => qr/^(safe|restricted|unsafe)$/, hashes => qr/^(yes|no)$/,
+    merges => qr/^(yes|no)$/, default => qr/^(yes|no)$/, since => qr/^\d+\.\d+$/,
+    rows => qr/^\d+$/, sspace => qr/^\d+$/, map => qr/^\S+\s+[^|]+$/,
+    'row ID' => qr/^[^|]+\|[^|]+$/,
+);
+my %required_of = (
+    function => [qw(c comment)], aggregate => [qw(state sfunc final comment)],
+    type => [qw(input output receive send comment)], operator => [qw(function comment)],
+    opclass => [qw(comment)], state => [qw(stype sspace combine)],
+);
+
+sub check_key {
+    my ($block, $key, $value) = @_;
+    (my $base = $key) =~ s/\..*$//;
+    $base =~ s/^(operator|function) \d+$/$1 N/;
+    $base =~ s/^row \S+$/row ID/;
+    die "line $block->{line}: $block->{kind} blocks have no key '$key'\n"
+        unless grep { $_ eq $base } @{ $keys_of{ $block->{kind} } };
+    die "line $block->{line}: $key: empty value\n" unless length $value;
+    die "line $block->{line}: $key: '$value' is not allowed\n"
+        if $values_of{$base} && $value !~ $values_of{$base};
+}
+
+sub check_required {
+    my ($o) = @_;
+    for my $key (@{ $required_of{ $o->{kind} } // [] }) {
+        die "line $o->{line}: $o->{header} has no $key:\n" unless defined $o->{keys}{$key};
+    }
 }
 
 # ---------------------------------------------------------------------------
@@ -210,20 +262,48 @@ sub build_object {
     } elsif ($o->{kind} eq 'type' || $o->{kind} eq 'state') {
         $o->{name} = $o->{header};
     }
-    die "line $o->{line}: $o->{header} has no comment\n"
-        if $o->{kind} =~ /^(type|function|aggregate|operator|opclass)$/ && !defined $k->{comment};
-    die "line $o->{line}: $o->{header} is called by users but has no map: entry (README's map)\n"
-        if is_user_facing($o) && !defined $k->{map};
+    check_required($o);
     return $o;
 }
 
-# What a query calls, as opposed to the support functions behind it
-# (transition, combine, final, I/O, equality and hash functions).
+# The support functions: those another object of the declaration names
+# (an aggregate's transition, inverse and final functions, a state's
+# combine function, a type's I/O functions, an operator's function, an
+# operator class's support functions).  Every other function is called by
+# queries.
+sub support_names {
+    my ($decl) = @_;
+    my %support;
+    for my $o (@{ $decl->{objects} }, values %{ $decl->{states} }) {
+        my $k = $o->{keys};
+        $support{ $k->{$_} } = 1
+            for grep { defined $k->{$_} } qw(sfunc final inverse combine input output receive send);
+        $support{ $k->{function} } = 1 if $o->{kind} eq 'operator';
+        $support{$_} = 1 for map { $_->[1] =~ /^(\w+)\(/ ? $1 : () } @{ $o->{multi} // [] };
+    }
+    return \%support;
+}
+
 sub is_user_facing {
-    my ($o) = @_;
+    my ($o, $support) = @_;
     return 1 if $o->{kind} =~ /^(aggregate|operator|opclass)$/;
-    return $o->{kind} eq 'function'
-        && $o->{name} !~ /_(trans|inverse|combine|final|in|out|recv|send|eq|ne|hash|hash_extended)$/;
+    return $o->{kind} eq 'function' && !$support->{ $o->{name} };
+}
+
+# After expansion: no object twice, every object a query calls in
+# README's map.
+sub check_objects {
+    my ($decl) = @_;
+    my %seen;
+    my $support = support_names($decl);
+    for my $o (@{ $decl->{objects} }) {
+        next if $o->{kind} eq 'section';
+        my $identity = "$o->{kind} " . ($o->{signature} // $o->{name});
+        die "line $o->{line}: $identity is declared twice\n" if $seen{$identity}++;
+        die "line $o->{line}: $identity is called by queries but has no map: entry (README's map)\n"
+            if is_user_facing($o, $support) && !defined $o->{keys}{map};
+    }
+    $decl->{support} = $support;
 }
 
 sub load_declaration {
@@ -231,7 +311,12 @@ sub load_declaration {
     my %decl = (objects => [], states => {}, notes => {});
     my @blocks = read_blocks($path);
     for my $b (grep { $_->{kind} eq 'setting' } @blocks) {
+        die "line $b->{line}: unknown setting '$b->{key}'\n"
+            unless $b->{key} =~ /^(extension|version|previous|scores)$/;
         $decl{ $b->{key} } = $b->{value};
+    }
+    for my $setting (qw(extension version previous scores)) {
+        die "sql/api.decl: no '$setting:' setting\n" unless defined $decl{$setting};
     }
     # "sql-name c-suffix [since X]"
     $decl{scores} = [map { /^(.+?)\s+(\w+)(?:\s+since\s+(\S+))?$/ or die "scores: $_\n";
@@ -242,14 +327,16 @@ sub load_declaration {
             for bindings(loops_of($b, $decl{scores}));
     }
     for my $b (grep { $_->{kind} ne 'setting' } @blocks) {
-        for my $bind (bindings(loops_of($b, $decl{scores}))) {
-            my $o = build_object(instantiate($b, $bind, $decl{scores}));
+        my @loops = loops_of($b, $decl{scores});
+        for my $bind (bindings(@loops)) {
+            my $o = build_object(instantiate($b, $bind, $decl{scores}, \@loops));
             if ($o->{kind} eq 'state') { $decl{states}{ $o->{name} } = $o }
             elsif ($o->{kind} eq 'release') { $decl{notes}{ $o->{header} } = [map { $_->[1] } @{ $o->{multi} }] }
             elsif ($o->{kind} eq 'map') { $decl{map} = [map { [($_->[0] =~ /^row (\S+)$/)[0], split /\s*\|\s*/, $_->[1]] } @{ $o->{multi} }] }
             else { push @{ $decl{objects} }, $o }
         }
     }
+    check_objects(\%decl);
     return \%decl;
 }
 
@@ -280,7 +367,6 @@ sub type_sql {
     my $k = $t->{keys};
     my @io = map { $functions->{ $k->{$_} } // die "type $t->{name}: no function $k->{$_}\n" }
              qw(input output receive send);
-    $_->{emitted} = 1 for @io;
     return "CREATE TYPE \@extschema\@.$t->{name};\n\n"
          . join("\n", map { function_sql($_) } @io) . "\n"
          . "CREATE TYPE \@extschema\@.$t->{name} (\n"
@@ -387,6 +473,10 @@ sub script_body {
     my ($decl, $from, $to) = @_;
     my %functions = map { ($_->{name} => $_) } grep { $_->{kind} eq 'function' } @{ $decl->{objects} };
     $_->{emitted} = 0 for @{ $decl->{objects} };
+    # A type's I/O functions go out with the type, wherever they are declared.
+    for my $t (grep { $_->{kind} eq 'type' } @{ $decl->{objects} }) {
+        $functions{ $t->{keys}{$_} }{emitted} = 1 for grep { $functions{ $t->{keys}{$_} } } qw(input output receive send);
+    }
     my ($sql, $pending_banner) = ('', undef);
     for my $o (@{ $decl->{objects} }) {
         if ($o->{kind} eq 'section') { $pending_banner = $o->{header}; next }
@@ -471,7 +561,8 @@ sub contract_rows {
 sub reference_list {
     my ($decl) = @_;
     my (%seen, @lines);
-    for my $o (grep { $_->{kind} =~ /^(function|aggregate)$/ && is_user_facing($_) } @{ $decl->{objects} }) {
+    for my $o (grep { $_->{kind} =~ /^(function|aggregate)$/ && is_user_facing($_, $decl->{support}) }
+               @{ $decl->{objects} }) {
         my $sig = "$o->{name}(" . join(', ', map {
             join ' ', grep { defined } $_->{name}, $_->{type},
                 (defined $_->{default} ? "DEFAULT $_->{default}" : undef) } @{ $o->{args} }) . ')';
@@ -512,6 +603,9 @@ sub slurp { my ($p) = @_; open my $fh, '<', $p or return undef; local $/; <$fh> 
 
 my $decl = load_declaration("$top/sql/api.decl");
 my $ext = $decl->{extension};
+my ($control_version) = (slurp("$top/$ext.control") // '') =~ /^default_version = '([^']*)'/m;
+die "sql/api.decl declares version $decl->{version}, $ext.control default_version "
+    . ($control_version // 'none') . "\n" unless ($control_version // '') eq $decl->{version};
 my %files = (
     "sql/install/$ext--$decl->{version}.sql" => full_script($decl),
     "sql/install/$ext--$decl->{previous}--$decl->{version}.sql" => update_script($decl),

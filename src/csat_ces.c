@@ -59,17 +59,18 @@ row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args)
 		scale.scale_max = scale_parameter(fcinfo, 2, kind, "scale_max");
 	if (scale.scale_max < SUMMARY_MIN_SCALE_MAX || scale.scale_max > SUMMARY_MAX_SCALE_MAX)
 		invalid_scale(kind, "scale_max", scale.scale_max,
-					  "scale_max must be between 3 and 10.");
+					  psprintf("scale_max must be between %d and %d.",
+							   SUMMARY_MIN_SCALE_MAX, SUMMARY_MAX_SCALE_MAX));
 	if (info->has_satisfied_from)
 	{
 		/* default: top-2-box, the two highest points of the scale */
 		scale.satisfied_from = (scale_args >= 2)
 			? scale_parameter(fcinfo, 3, kind, "satisfied_from")
 			: scale.scale_max - 1;
-		if (scale.satisfied_from < 2 || scale.satisfied_from > scale.scale_max)
+		if (scale.satisfied_from < SUMMARY_MIN_SATISFIED_FROM || scale.satisfied_from > scale.scale_max)
 			invalid_scale(kind, "satisfied_from", scale.satisfied_from,
-						  psprintf("satisfied_from must be between 2 and scale_max (%d).",
-								   scale.scale_max));
+						  psprintf("satisfied_from must be between %d and scale_max (%d).",
+								   SUMMARY_MIN_SATISFIED_FROM, scale.scale_max));
 	}
 	return scale;
 }

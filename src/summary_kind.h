@@ -47,16 +47,18 @@ typedef struct SummaryKindInfo
 /* Indexed by SummaryKind; entry 0 is unused. */
 extern const SummaryKindInfo summary_kinds[SUMMARY_KIND_LAST + 1];
 
-static inline const SummaryKindInfo *
-summary_kind(int kind)
-{
-	return &summary_kinds[kind];
-}
-
 static inline bool
 summary_kind_is_valid(int kind)
 {
 	return kind >= SUMMARY_KIND_FIRST && kind <= SUMMARY_KIND_LAST;
+}
+
+/* kind comes from a validated summary (summary_problem() checks it). */
+static inline const SummaryKindInfo *
+summary_kind(int kind)
+{
+	Assert(summary_kind_is_valid(kind));
+	return &summary_kinds[kind];
 }
 
 /* The NPS groups by name, for the code of NPS itself (nps.c, stats.c). */

@@ -33,33 +33,44 @@ SET LOCAL max_parallel_workers_per_gather = 4;
 SET LOCAL parallel_leader_participation = off;
 SET LOCAL enable_hashagg = off;
 
-CREATE FUNCTION pg_temp.plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
+-- EXPLAIN ANALYZE runs the statement, so the parallel results are
+-- materialized by the very plan whose workers the output reports (a query
+-- inside a pgTAP assertion would run serially: pgTAP's functions are not
+-- parallel safe and PL/pgSQL loops never use workers).
+CREATE FUNCTION pg_temp.run_and_explain(statement text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE line text; result text := '';
 BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP result := result || line || E'\n'; END LOOP;
+  FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || statement LOOP
+    result := result || line || E'\n';
+  END LOOP;
   RETURN result;
 END $$;
 
-SELECT matches(pg_temp.plan_of($$SELECT g, nps(s), csat(c5), ces(e7), churn_risk(hs, ht, '2025-01-01 00:00:00+00') FROM nps_ext_tap_parallel GROUP BY g$$),
-               'Partial',
-               'the aggregates get a parallel plan with partial aggregation');
-
-SELECT is_empty($$SELECT g FROM (
-                    SELECT g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn
-                    FROM nps_ext_tap_parallel GROUP BY g) p
-                  FULL JOIN serial_result s USING (g)
+SELECT matches(pg_temp.run_and_explain($$CREATE TEMP TABLE parallel_result AS
+                 SELECT g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces,
+                        churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn
+                 FROM nps_ext_tap_parallel GROUP BY g$$),
+               'Workers Launched: [1-9].*Partial (Group|Hash)?Aggregate',
+               'nps, csat, ces, churn_risk by group ran as partial aggregates in launched workers');
+SELECT is_empty($$SELECT g FROM parallel_result p FULL JOIN serial_result s USING (g)
                   WHERE p.nps IS DISTINCT FROM s.nps OR p.csat IS DISTINCT FROM s.csat
                      OR p.ces IS DISTINCT FROM s.ces OR p.churn IS DISTINCT FROM s.churn$$,
                 'parallel nps, csat, ces, churn_risk by group = the serial results');
 
-SELECT is_empty($$SELECT c FROM (
-                    SELECT c, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn, churn_risk(hs, ht) AS churn_now
-                    FROM nps_ext_tap_parallel GROUP BY c) p
-                  FULL JOIN serial_churn s USING (c)
+SELECT matches(pg_temp.run_and_explain($$CREATE TEMP TABLE parallel_churn AS
+                 SELECT c, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn, churn_risk(hs, ht) AS churn_now
+                 FROM nps_ext_tap_parallel GROUP BY c$$),
+               'Workers Launched: [1-9].*Partial (Group|Hash)?Aggregate',
+               'churn_risk per customer ran as partial aggregates in launched workers');
+SELECT is_empty($$SELECT c FROM parallel_churn p FULL JOIN serial_churn s USING (c)
                   WHERE p.churn IS DISTINCT FROM s.churn OR p.churn_now IS DISTINCT FROM s.churn_now$$,
                 'parallel churn_risk per customer (both forms) = the serial results');
 
-SELECT is((SELECT round(nps(s), 12) FROM nps_ext_tap_parallel),
+SELECT matches(pg_temp.run_and_explain($$CREATE TEMP TABLE parallel_total AS
+                 SELECT round(nps(s), 12) AS nps FROM nps_ext_tap_parallel$$),
+               'Workers Launched: [1-9].*Partial (Group|Hash)?Aggregate',
+               'nps over the whole table ran as a partial aggregate in launched workers');
+SELECT is((SELECT nps FROM parallel_total),
           (SELECT round(100 * (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6))::numeric / count(s), 12) FROM resp),
           'parallel nps over the whole table = 100 * (P - D) / n');
 
@@ -75,9 +86,11 @@ CREATE TEMP TABLE sorted_result AS
 SELECT i % 3000 AS g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces FROM resp GROUP BY i % 3000;
 SET LOCAL work_mem = '64kB';
 SET LOCAL enable_sort = off;
-SELECT is_empty($$SELECT g FROM (
-                    SELECT i % 3000 AS g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces FROM resp GROUP BY i % 3000) p
-                  FULL JOIN sorted_result s USING (g)
+SELECT matches(pg_temp.run_and_explain($$CREATE TEMP TABLE spilled_result AS
+                 SELECT i % 3000 AS g, nps(s) AS nps, csat(c5) AS csat, ces(e7) AS ces FROM resp GROUP BY i % 3000$$),
+               'HashAggregate.*Disk Usage',
+               'the hash aggregation spilled its states to disk');
+SELECT is_empty($$SELECT g FROM spilled_result p FULL JOIN sorted_result s USING (g)
                   WHERE p.nps IS DISTINCT FROM s.nps OR p.csat IS DISTINCT FROM s.csat OR p.ces IS DISTINCT FROM s.ces$$,
                 'hash aggregation with states spilled to disk = sorted aggregation');
 RESET work_mem;
