@@ -6,6 +6,7 @@ OBJS = \
 	src/module.o \
 	src/summary.o \
 	src/summary_io.o \
+	src/exact_sum.o \
 	src/score_args.o \
 	src/summary_kind.o \
 	src/nps.o \

@@ -323,6 +323,8 @@ check_buildable(const char *path, Datum value)
 
 	if (type->problem != summary_value_problem || !summary_is_weighted(summary))
 		return;
+	/* format 3 holds exact sums: judge the format-2 summary it rounds to */
+	summary = summary_rounded(unconstify(ScoreSummary *, summary));
 	weight = summary_total_weight(summary);
 	if (!isfinite(weight))
 		fail(path, psprintf("unbuildable: the total weight is %g", weight),

@@ -90,3 +90,57 @@ JOIN (SELECT channel, nps(score), csat(sat, 5, 3),
              churn_risk(score, day::timestamptz, '2025-01-01 00:00:00+00') AS churn
       FROM responses GROUP BY channel) AS d USING (channel)
 GROUP BY s.channel, d.nps, d.csat, d.churn ORDER BY s.channel;
+
+-- The state of the weighted aggregates, format 3, as a user sees it by
+-- calling a transition function: each sum of weights (and of squared
+-- weights) is exact, written as its canonical expansion: the nearest double,
+-- then the nearest double to what is left, until nothing is.  The final
+-- function rounds it to the format-2 summary that is stored.
+CREATE TEMP TABLE exact_states AS
+SELECT 'nps' AS kind, nps_weighted_trans(nps_weighted_trans(nps_weighted_trans(
+         '{"version":2,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[0,0,0,0,0,0,0,0,0,0,0],"weight_errors":[0,0,0,0,0,0,0,0,0,0,0],"weight_sq":0,"weight_sq_error":0}',
+         10, 0.1::float8), 10, 1e100::float8), 0, 1 / 3::float8) AS n,
+       NULL::csat_summary AS c, NULL::ces_summary AS e
+UNION ALL
+SELECT 'csat', NULL, csat_weighted_trans(csat_weighted_trans(
+         '{"version":2,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
+         5, 5, 4, 0.7::float8), 1, 5, 4, 1e-100::float8), NULL
+UNION ALL
+SELECT 'ces', NULL, NULL, ces_weighted_trans(
+         '{"version":2,"kind":"ces","scale_max":null,"counts":[],"weights":[],"weight_errors":[],"weight_sq":0,"weight_sq_error":0}',
+         NULL::int, 3, 0.5::float8);
+SELECT kind, coalesce(n::text, c::text, e::text) AS state FROM exact_states ORDER BY kind;
+SELECT nps_agg_final(n) AS rounded FROM exact_states WHERE kind = 'nps';
+-- Text round trips are exact; readers see the rounded summary.
+SELECT kind, coalesce(n::text::nps_summary = n, c::text::csat_summary = c, e::text::ces_summary = e) AS text_round_trip,
+       coalesce(n::text::nps_summary::text = n::text, c::text::csat_summary::text = c::text,
+                e::text::ces_summary::text = e::text) AS text_stable,
+       coalesce(total_weight(n) = total_weight(nps_agg_final(n)), total_weight(c) = total_weight(csat_agg_final(c)),
+                total_weight(e) = total_weight(ces_agg_final(e))) AS weight_reads,
+       coalesce(effective_responses(n) = effective_responses(nps_agg_final(n)),
+                effective_responses(c) = effective_responses(csat_agg_final(c))) AS n_eff_reads,
+       coalesce(nps_final(n) = nps(nps_agg_final(n)), csat_final(c) = csat(csat_agg_final(c)),
+                ces_final(e) IS NULL) AS metric_reads,
+       coalesce(n <> nps_agg_final(n), c <> csat_agg_final(c), e <> ces_agg_final(e)) AS formats_differ
+FROM exact_states ORDER BY kind;
+SELECT nps_summary_send(n) FROM exact_states WHERE kind = 'nps';
+-- Binary round trip through COPY.
+\copy exact_states TO 'results/exact_states.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE exact_states_copy (LIKE exact_states);
+\copy exact_states_copy FROM 'results/exact_states.bin' WITH (FORMAT binary)
+SELECT kind, a.n IS NOT DISTINCT FROM b.n AND a.c IS NOT DISTINCT FROM b.c AND a.e IS NOT DISTINCT FROM b.e AS binary_identical
+FROM exact_states AS a JOIN exact_states_copy AS b USING (kind) ORDER BY kind;
+-- Combining format-3 states shipped as text (Citus) with a stored format-2
+-- summary: exact, and rounded once.
+SELECT nps_agg_final(nps_combine(nps_combine(n::text::nps_summary, nps_agg_final(n)), n))
+       = (SELECT nps_agg(s, w) FROM (VALUES (10, 0.1::float8), (10, 1e100), (0, 1 / 3::float8)) AS v(s, w),
+                                    generate_series(1, 3)) AS combined
+FROM exact_states WHERE kind = 'nps';
+-- Invalid format-3 values.
+SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1,1]],"weight_sq":[1]}'::nps_summary;
+SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[-1]],"weight_sq":[1]}'::nps_summary;
+SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[]],"weight_sq":[1]}'::nps_summary;
+SELECT '{"version":3,"kind":"ces","scale_max":3,"counts":[0,0,1],"weights":[[-0],[0],[1]],"weight_sq":[1]}'::ces_summary;
+SELECT '{"version":3,"kind":"ces","scale_max":3,"counts":[0,0,1],"weights":[[1],[0],[1]],"weight_sq":[2]}'::ces_summary;
+SELECT '{"version":3,"kind":"ces","scale_max":3,"counts":[0,0,1],"weights":[[0],[0],[1]],"weight_sq":[0.5]}'::ces_summary;
+SELECT '{"version":3,"kind":"ces","scale_max":3,"counts":[0,0,1],"weights":[[0],[0],[1.7976931348623157e308,1.7976931348623157e308]],"weight_sq":[1]}'::ces_summary;

@@ -176,3 +176,32 @@ SELECT i, rollup(s) OVER (ORDER BY i ROWS 1 PRECEDING) AS moving,
        rollup(s) OVER (ORDER BY i ROWS 1 PRECEDING)
          = (SELECT rollup(t.s) FROM scaled_days t WHERE t.i BETWEEN d.i - 1 AND d.i) AS equals_recomputed
 FROM scaled_days d ORDER BY i;
+
+-- rollup() of weighted summaries does not depend on their order either:
+-- the summaries are added exactly and rounded once.  Four one-response days
+-- whose squared weights, summed with rounding, depended on the order:
+CREATE TEMP TABLE four_days AS
+SELECT k AS d, nps_agg(10, w) AS n, csat_agg(5, 5, 4, w) AS c, ces_agg(3, 5, w) AS e
+FROM (VALUES (1, 0.9::float8), (2, 0.7), (3, 0.9), (4, 1.0)) AS v(k, w) GROUP BY k;
+SELECT rollup(n ORDER BY d) = rollup(n ORDER BY d DESC) AS nps_same,
+       rollup(c ORDER BY d) = rollup(c ORDER BY d DESC) AS csat_same,
+       rollup(e ORDER BY d) = rollup(e ORDER BY d DESC) AS ces_same,
+       rollup(n ORDER BY d) = (SELECT nps_agg(10, w) FROM (VALUES (0.9::float8), (0.7), (0.9), (1.0)) AS v(w)) AS direct
+FROM four_days;
+-- and days of many responses with weights like 0.1 / 7:
+CREATE TEMP TABLE thirds AS
+SELECT d, nps_agg(s, w) AS n, csat_agg(s % 5 + 1, 5, 4, w) AS c, ces_agg(s % 7 + 1, 7, w) AS e
+FROM (SELECT i % 10 AS d, i % 11 AS s, 1 / (1 + i % 7)::float8 * 0.1 AS w
+      FROM generate_series(1, 2000) AS i) AS v
+GROUP BY d;
+SELECT rollup(n ORDER BY d) = rollup(n ORDER BY d DESC) AS nps_same,
+       rollup(c ORDER BY d) = rollup(c ORDER BY d DESC) AS csat_same,
+       rollup(e ORDER BY d) = rollup(e ORDER BY d DESC) AS ces_same,
+       effective_responses(rollup(n ORDER BY d)) = effective_responses(rollup(n ORDER BY d DESC)) AS n_eff_same
+FROM thirds;
+-- rollup() of one summary, or of a summary and an empty one, is that summary.
+SELECT rollup(n) = (SELECT n FROM thirds WHERE d = 3) AS single
+FROM thirds WHERE d = 3;
+SELECT rollup(n) = (SELECT n FROM thirds WHERE d = 3) AS with_empty
+FROM (SELECT n FROM thirds WHERE d = 3
+      UNION ALL SELECT nps_agg(s, w) FROM (VALUES (NULL::int, NULL::float8)) AS v(s, w)) AS x;

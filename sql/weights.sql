@@ -173,3 +173,33 @@ FROM (VALUES (5, 5, 10), (4, 5, 10), (5, 5, 10), (1, 5, 10)) AS v(s, m, w);
 -- as given: there is no aggregate whose rows a column could come from.
 SELECT csat_trans(csat_trans('{"version":1,"kind":"csat","scale_max":null,"satisfied_from":null,"counts":[]}', s, m), 4, m)
 FROM (VALUES (5, 5)) AS v(s, m);
+
+-- The same rows give the same summary, byte for byte, in any order: the
+-- weights and their squares are summed exactly and rounded once, by the
+-- final function.  0.9 + 0.7 + 0.9 + 1.0 rounded step by step depends on
+-- the order; so does 0.1^2 + 0.7^2 + (1/3)^2 + 0.9^2.
+SELECT nps_agg(10, w ORDER BY k) = nps_agg(10, w ORDER BY k DESC) AS nps_same,
+       csat_agg(5, 5, 4, w ORDER BY k) = csat_agg(5, 5, 4, w ORDER BY k DESC) AS csat_same,
+       ces_agg(3, 5, w ORDER BY k) = ces_agg(3, 5, w ORDER BY k DESC) AS ces_same,
+       nps_summary_hash(nps_agg(10, w ORDER BY k)) = nps_summary_hash(nps_agg(10, w ORDER BY k DESC)) AS hash_same
+FROM (VALUES (1, 0.9::float8), (2, 0.7), (3, 0.9), (4, 1.0)) AS v(k, w);
+SELECT nps_agg(s, w ORDER BY k) = nps_agg(s, w ORDER BY k DESC) AS same,
+       effective_responses(nps_agg(s, w ORDER BY k)) = effective_responses(nps_agg(s, w ORDER BY k DESC)) AS n_eff_same,
+       nps(s, w ORDER BY k) = nps(s, w ORDER BY k DESC) AS nps_same
+FROM (VALUES (1, 10, 0.1::float8), (2, 10, 0.7), (3, 10, 1 / 3::float8), (4, 9, 0.9),
+             (5, 10, 1e100), (6, 10, 1e-100), (7, 10, 1e100), (8, 0, 0.3)) AS v(k, s, w);
+-- The sum is rounded once: 1e100 + 1e-100 + 1e-100 keeps its tail exactly
+-- in weight_errors (1.1 lost each 1e-100 next to 1e100 and kept a rounded
+-- tail), and the squared weights likewise.
+SELECT nps_agg(10, w ORDER BY k) AS summary
+FROM (VALUES (1, 1e100::float8), (2, 1e-100), (3, 1e-100)) AS v(k, w);
+-- nps(score, w) reads the same sums as nps_agg(score, w): it is
+-- nps(nps_agg(score, w)) to the last bit, here with 1/3 weights.
+SELECT nps(s, w) = nps(nps_agg(s, w)) AS one_step_is_two_step
+FROM (SELECT i % 11 AS s, 1 / (1 + i % 3)::float8 AS w FROM generate_series(1, 1000) AS i) AS v;
+-- Rounded once, the pair (weight, weight_errors) still reads back: here the
+-- rest (2^-53 - 2^-110) rounds to half an ulp of an odd weight, and the
+-- error is the double below it, so that weight + error rounds to weight.
+SELECT s, s::text::nps_summary = s AS reads_back
+FROM (SELECT nps_agg(10, w) AS s
+      FROM (VALUES (1.0000000000000002::float8), (1.1102230246251564e-16), (1.1555579666323415e-32)) AS v(w)) AS x;

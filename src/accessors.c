@@ -36,7 +36,7 @@ Datum
 summary_mean_score(PG_FUNCTION_ARGS)
 {
 	bool		is_null;
-	Datum		mean = summary_mean(PG_GETARG_SUMMARY(0), &is_null);
+	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
 
 	if (is_null)
 		PG_RETURN_NULL();
@@ -47,20 +47,20 @@ summary_mean_score(PG_FUNCTION_ARGS)
 Datum
 summary_total_weight_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(summary_total_weight(PG_GETARG_SUMMARY(0)));
+	PG_RETURN_FLOAT8(summary_total_weight(PG_GETARG_SUMMARY_VALUE(0)));
 }
 
 Datum
 summary_effective_n(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(summary_effective_size(PG_GETARG_SUMMARY(0)));
+	PG_RETURN_FLOAT8(summary_effective_size(PG_GETARG_SUMMARY_VALUE(0)));
 }
 
 static Datum
 bucket_percent(FunctionCallInfo fcinfo, int lo, int hi)
 {
 	bool		is_null;
-	Datum		result = summary_percent_between(PG_GETARG_SUMMARY(0), lo, hi, &is_null);
+	Datum		result = summary_percent_between(PG_GETARG_SUMMARY_VALUE(0), lo, hi, &is_null);
 
 	if (is_null)
 		PG_RETURN_NULL();
@@ -123,7 +123,7 @@ InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
 Datum
 summary_distribution(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+	ScoreSummary *summary = PG_GETARG_SUMMARY_VALUE(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);

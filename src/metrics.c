@@ -9,7 +9,10 @@
  *
  * A weighted summary holds double precision weight sums; its results are
  * computed in double precision and given as numeric with the 15 significant
- * digits a double guarantees.  Total weight 0 gives NULL.
+ * digits a double guarantees.  Total weight 0 gives NULL.  The state of a
+ * weighted aggregate holds exact sums (format 3); it is read as the
+ * format-2 summary its *_agg() form would store (PG_GETARG_SUMMARY_VALUE),
+ * so nps(score, w) is nps(nps_agg(score, w)) to the last bit.
  */
 #include "postgres.h"
 
@@ -113,7 +116,7 @@ summary_percent_between(const ScoreSummary *summary, int lo, int hi, bool *is_nu
 Datum
 nps_final(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+	ScoreSummary *state = PG_GETARG_SUMMARY_VALUE(0);
 	int64		n = summary_total(state);
 	int64		promoters = summary_count_between(state, NPS_PROMOTER_MIN, 10);
 	int64		detractors = summary_count_between(state, 0, NPS_DETRACTOR_MAX);
@@ -134,7 +137,7 @@ nps_final(PG_FUNCTION_ARGS)
 Datum
 csat_final(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+	ScoreSummary *state = PG_GETARG_SUMMARY_VALUE(0);
 	bool		is_null;
 	Datum		result = summary_percent_between(state, state->top_from, state->scale_max,
 												 &is_null);
@@ -188,7 +191,7 @@ Datum
 ces_final(PG_FUNCTION_ARGS)
 {
 	bool		is_null;
-	Datum		mean = summary_mean(PG_GETARG_SUMMARY(0), &is_null);
+	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
 
 	if (is_null)
 		PG_RETURN_NULL();

@@ -217,7 +217,7 @@ nps_se(Split s)
 Datum
 nps_stderr(PG_FUNCTION_ARGS)
 {
-	Split		s = nps_split(PG_GETARG_SUMMARY(0));
+	Split		s = nps_split(PG_GETARG_SUMMARY_VALUE(0));
 
 	if (too_few(s, min_responses(fcinfo, 1)))
 		PG_RETURN_NULL();
@@ -228,7 +228,7 @@ nps_stderr(PG_FUNCTION_ARGS)
 Datum
 nps_margin(PG_FUNCTION_ARGS)
 {
-	Split		s = nps_split(PG_GETARG_SUMMARY(0));
+	Split		s = nps_split(PG_GETARG_SUMMARY_VALUE(0));
 	double		z = z_for_confidence(fcinfo, 1);
 
 	if (too_few(s, min_responses(fcinfo, 2)))
@@ -239,7 +239,7 @@ nps_margin(PG_FUNCTION_ARGS)
 static bool
 nps_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 {
-	Split		s = nps_split(PG_GETARG_SUMMARY(0));
+	Split		s = nps_split(PG_GETARG_SUMMARY_VALUE(0));
 	double		z = z_for_confidence(fcinfo, 1);
 	IntervalMethod method = interval_method(fcinfo, 2, SUMMARY_NPS);
 
@@ -281,8 +281,8 @@ nps_ci_upper(PG_FUNCTION_ARGS)
 static bool
 nps_test_statistic(FunctionCallInfo fcinfo, double *z)
 {
-	Split		a = nps_split(PG_GETARG_SUMMARY(0));
-	Split		b = nps_split(PG_GETARG_SUMMARY(1));
+	Split		a = nps_split(PG_GETARG_SUMMARY_VALUE(0));
+	Split		b = nps_split(PG_GETARG_SUMMARY_VALUE(1));
 	int			min = min_responses(fcinfo, 2);
 	double		difference;
 	double		se;
@@ -326,7 +326,7 @@ nps_test_z(PG_FUNCTION_ARGS)
 Datum
 csat_stderr(PG_FUNCTION_ARGS)
 {
-	Split		s = csat_split(PG_GETARG_SUMMARY(0));
+	Split		s = csat_split(PG_GETARG_SUMMARY_VALUE(0));
 
 	if (too_few(s, min_responses(fcinfo, 1)))
 		PG_RETURN_NULL();
@@ -336,7 +336,7 @@ csat_stderr(PG_FUNCTION_ARGS)
 Datum
 csat_margin(PG_FUNCTION_ARGS)
 {
-	Split		s = csat_split(PG_GETARG_SUMMARY(0));
+	Split		s = csat_split(PG_GETARG_SUMMARY_VALUE(0));
 	double		z = z_for_confidence(fcinfo, 1);
 
 	if (too_few(s, min_responses(fcinfo, 2)))
@@ -347,7 +347,7 @@ csat_margin(PG_FUNCTION_ARGS)
 static bool
 csat_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 {
-	Split		s = csat_split(PG_GETARG_SUMMARY(0));
+	Split		s = csat_split(PG_GETARG_SUMMARY_VALUE(0));
 	double		z = z_for_confidence(fcinfo, 1);
 	IntervalMethod method = interval_method(fcinfo, 2, SUMMARY_CSAT);
 
@@ -413,7 +413,7 @@ ces_stderr(PG_FUNCTION_ARGS)
 	double		mean,
 				se;
 
-	if (!ces_mean_se(PG_GETARG_SUMMARY(0), min_responses(fcinfo, 1), &mean, &se))
+	if (!ces_mean_se(PG_GETARG_SUMMARY_VALUE(0), min_responses(fcinfo, 1), &mean, &se))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(se);
 }
@@ -425,7 +425,7 @@ ces_margin(PG_FUNCTION_ARGS)
 	double		mean,
 				se;
 
-	if (!ces_mean_se(PG_GETARG_SUMMARY(0), min_responses(fcinfo, 2), &mean, &se))
+	if (!ces_mean_se(PG_GETARG_SUMMARY_VALUE(0), min_responses(fcinfo, 2), &mean, &se))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(z * se);
 }
@@ -434,7 +434,7 @@ ces_margin(PG_FUNCTION_ARGS)
 static bool
 ces_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 {
-	ScoreSummary *summary = PG_GETARG_SUMMARY(0);
+	ScoreSummary *summary = PG_GETARG_SUMMARY_VALUE(0);
 	double		z = z_for_confidence(fcinfo, 1);
 	double		mean,
 				se;

@@ -64,6 +64,63 @@ summary_copy(const ScoreSummary *summary)
 	return copy;
 }
 
+/*
+ * A weighted summary (format 2 or 3) as a new format-3 value, exactly: a
+ * format-2 sum is hi + lo, two doubles, which an ExactSum holds without
+ * rounding.  It is allocated in the current memory context: inside an
+ * aggregate the executor copies a transition result that is not its state
+ * into the aggregate's context and frees the old state, so allocating it
+ * there ourselves would only leave a second copy behind.
+ */
+ScoreSummary *
+summary_exact_copy(const ScoreSummary *summary)
+{
+	ExactSummary *exact;
+
+	Assert(summary_is_weighted(summary));
+	if (summary_is_exact(summary))
+		return summary_copy(summary);
+	exact = (ExactSummary *) summary_allocate(summary->kind, SUMMARY_FORMAT_EXACT);
+	exact->scale_max = summary->scale_max;
+	exact->top_from = summary->top_from;
+	memcpy(exact->count, summary->count, sizeof(exact->count));
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		exact_sum_add_double(&exact->weight[s], summary->weight[s]);
+		exact_sum_add_double(&exact->weight[s], summary->weight_lo[s]);
+	}
+	exact_sum_add_double(&exact->weight_sq, summary->weight_sq);
+	exact_sum_add_double(&exact->weight_sq, summary->weight_sq_lo);
+	return (ScoreSummary *) exact;
+}
+
+/*
+ * The summary to read: a format-3 state rounded once to the format-2
+ * summary of the same sums (each the canonical double-double of its exact
+ * value), what the final function stores; any other summary as is.  The
+ * sums of a valid format-3 value round to finite doubles (summary_problem
+ * and the transition functions see to it).
+ */
+ScoreSummary *
+summary_rounded(ScoreSummary *summary)
+{
+	ExactSummary *exact;
+	ScoreSummary *rounded;
+
+	if (!summary_is_exact(summary))
+		return summary;
+	exact = summary_as_exact(summary);
+	rounded = summary_new_weighted(summary->kind);
+	rounded->scale_max = summary->scale_max;
+	rounded->top_from = summary->top_from;
+	memcpy(rounded->count, summary->count, sizeof(rounded->count));
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+		exact_sum_double_double(&exact->weight[s], &rounded->weight[s],
+								&rounded->weight_lo[s]);
+	exact_sum_double_double(&exact->weight_sq, &rounded->weight_sq, &rounded->weight_sq_lo);
+	return rounded;
+}
+
 static const char *
 scale_problem(const ScoreSummary *summary)
 {
@@ -232,6 +289,35 @@ weight_problem(const ScoreSummary *summary, int64 responses)
 }
 
 /*
+ * Format 3: every exact sum is non-negative and rounds to a finite double,
+ * a score without responses has no weight, and the summary rounded to
+ * format 2 passes that format's checks (total weight, squares, Kish).  The
+ * integers have one bit pattern per value, so there is no other canonical
+ * form to check.
+ */
+static const char *
+exact_weight_problem(const ScoreSummary *summary, int64 responses)
+{
+	ExactSummary *exact = (ExactSummary *) summary;
+	ScoreSummary *rounded;
+	const char *problem;
+
+	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+	{
+		if (!exact_sum_fits_double(&exact->weight[s]))
+			return "A weight sum is negative or beyond the double precision range.";
+		if (summary->count[s] == 0 && !exact_sum_is_zero(&exact->weight[s]))
+			return "A score without responses has a weight.";
+	}
+	if (!exact_sum_fits_double(&exact->weight_sq))
+		return "The sum of squared weights is negative or beyond the double precision range.";
+	rounded = summary_rounded(unconstify(ScoreSummary *, summary));
+	problem = weight_problem(rounded, responses);
+	pfree(rounded);
+	return problem;
+}
+
+/*
  * Returns NULL when the summary is internally consistent, otherwise a
  * sentence (for errdetail) saying what is wrong.
  */
@@ -243,7 +329,8 @@ summary_problem(const ScoreSummary *summary)
 	const char *problem;
 
 	if (summary->version != SUMMARY_FORMAT_COUNTS &&
-		summary->version != SUMMARY_FORMAT_WEIGHTED)
+		summary->version != SUMMARY_FORMAT_WEIGHTED &&
+		summary->version != SUMMARY_FORMAT_EXACT)
 		return "The format version is not supported by this build of nps_ext.";
 	if (VARSIZE(summary) != summary_size_of_format(summary->version))
 		return "The value has the wrong size.";
@@ -264,6 +351,8 @@ summary_problem(const ScoreSummary *summary)
 		if (pg_add_s64_overflow(total, c, &total))
 			return "The total number of responses exceeds the bigint range.";
 	}
+	if (summary_is_exact(summary))
+		return exact_weight_problem(summary, total);
 	if (summary_is_weighted(summary))
 		return weight_problem(summary, total);
 	return NULL;
@@ -305,14 +394,14 @@ summary_count_between(const ScoreSummary *summary, int lo, int hi)
 	return n;
 }
 
-/* Sum of the weights of responses scoring lo..hi; weighted summaries only. */
+/* Sum of the weights of responses scoring lo..hi; format 2 only. */
 double
 summary_weight_between(const ScoreSummary *summary, int lo, int hi)
 {
 	float8		sum = 0;
 	float8		error = 0;
 
-	Assert(summary_is_weighted(summary));
+	Assert(summary->version == SUMMARY_FORMAT_WEIGHTED);
 	for (int s = lo; s <= hi; s++)
 		weight_sum_add(&sum, &error, summary->weight[s], summary->weight_lo[s]);
 	return sum + error;
@@ -384,20 +473,61 @@ merge_out_of_range(const ScoreSummary *into, const char *what, const char *detai
 }
 
 /*
- * Adds "from" into "into" (combine functions, rollup()).  A summary whose
- * scale is not fixed yet holds no response and takes the other's scale.
- * Counts are checked for overflow and weight sums for infinity: summaries
- * come from anywhere (stored values, text input).  "what" is the verb for
- * messages ("combine", "roll up").
+ * Adds the exact sums of a weighted summary (format 2 or 3) to a format-3
+ * one, then checks that every sum, and the total weight, still round to
+ * finite doubles.
  */
-void
-summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
+static void
+add_exact_weights(ExactSummary *into, const ScoreSummary *from, const char *what)
+{
+	ExactSum	total;
+
+	if (summary_is_exact(from))
+	{
+		const ExactSummary *exact = (const ExactSummary *) from;
+
+		for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+			exact_sum_add(&into->weight[s], &exact->weight[s]);
+		exact_sum_add(&into->weight_sq, &exact->weight_sq);
+	}
+	else
+	{
+		for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
+		{
+			exact_sum_add_double(&into->weight[s], from->weight[s]);
+			exact_sum_add_double(&into->weight[s], from->weight_lo[s]);
+		}
+		exact_sum_add_double(&into->weight_sq, from->weight_sq);
+		exact_sum_add_double(&into->weight_sq, from->weight_sq_lo);
+	}
+
+	total = into->weight[0];
+	for (int s = 1; s <= SUMMARY_MAX_SCORE; s++)
+		exact_sum_add(&total, &into->weight[s]);
+	if (!exact_sum_fits_double(&total) || !exact_sum_fits_double(&into->weight_sq))
+		merge_out_of_range((ScoreSummary *) into, what,
+						   "The sum of the weights or of their squares would exceed the double precision range.");
+}
+
+/*
+ * Adds "from" into "into" (combine functions, rollup()) and returns the
+ * result: "into" itself, updated in place, unless it is a format-2 weighted
+ * summary, which becomes a new format-3 one (see summary_exact_copy) so
+ * that weights are summed exactly, whatever the order of the merges.  Use
+ * it through summary_add().  A summary whose scale is not fixed yet holds
+ * no response and takes the other's scale.  Counts are checked for
+ * overflow and weight sums for the double range: summaries come from
+ * anywhere (stored values, text input).  "what" is the verb for messages
+ * ("combine", "roll up").
+ */
+ScoreSummary *
+summary_merge(ScoreSummary *into, const ScoreSummary *from, const char *what)
 {
 	const char *problem;
 
 	if (from->scale_max == 0 && into->kind == from->kind &&
 		summary_is_weighted(into) == summary_is_weighted(from))
-		return;
+		return into;
 	if (into->scale_max == 0 && into->kind == from->kind)
 	{
 		into->scale_max = from->scale_max;
@@ -412,19 +542,14 @@ summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what)
 	}
 	if (summary_is_weighted(into))
 	{
-		for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
-			weight_sum_add(&into->weight[s], &into->weight_lo[s],
-						   from->weight[s], from->weight_lo[s]);
-		weight_sum_add(&into->weight_sq, &into->weight_sq_lo,
-					   from->weight_sq, from->weight_sq_lo);
-		if (!isfinite(summary_weight_between(into, 0, SUMMARY_MAX_SCORE)) ||
-			!isfinite(into->weight_sq))
-			merge_out_of_range(into, what,
-							   "The sum of the weights or of their squares would exceed the double precision range.");
+		if (!summary_is_exact(into))
+			into = summary_exact_copy(into);
+		add_exact_weights(summary_as_exact(into), from, what);
 	}
 	problem = summary_problem(into);
 	if (problem != NULL)
 		merge_out_of_range(into, what, problem);
+	return into;
 }
 
 /*

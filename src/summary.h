@@ -11,6 +11,7 @@
 #define NPS_EXT_SUMMARY_H
 
 #include "pg_compat.h"
+#include "exact_sum.h"
 #include "summary_kind.h"
 
 #include "fmgr.h"
@@ -22,9 +23,13 @@
  * changes; every version ever written stays readable.
  *	 1: counts only (nps_ext 1.0 and every unweighted summary since)
  *	 2: counts plus survey weights (nps_ext 1.1, weighted aggregates)
+ *	 3: counts plus exact weight sums: the transition state of the weighted
+ *		aggregates and of rollup() over weighted summaries (nps_ext 1.2);
+ *		their final functions round it to format 2, the summary stored
  */
 #define SUMMARY_FORMAT_COUNTS	1
 #define SUMMARY_FORMAT_WEIGHTED	2
+#define SUMMARY_FORMAT_EXACT	3
 
 /* Every supported scale fits in 0..10, so one array serves them all. */
 #define SUMMARY_MAX_SCORE		10
@@ -48,11 +53,13 @@
  * A weighted summary (format 2) also carries, per score, the sum of the
  * weights of its responses, and the sum of the squared weights (for Kish's
  * effective sample size).  Each sum is a double-double: the double nearest
- * to it plus the rounding error (weight_lo), accumulated with Knuth's
- * TwoSum, so a sum of millions of weights like 0.8 stays correct to the
- * last digit a double can show instead of drifting by n rounding errors.  count[] then still counts rows, so responses()
- * reports the real number of answers.  A format-1 value ends before weight[]:
- * code must test summary_is_weighted() before touching those fields.
+ * to it plus the double nearest to the rest (weight_lo).  The aggregates
+ * sum exactly (format 3, below) and round once, in the final function, so
+ * a stored summary is the canonical double-double of the exact sum of its
+ * weights: the same rows give the same bytes in any order.  count[] still
+ * counts rows, so responses() reports the real number of answers.  A
+ * format-1 value ends before weight[]: code must test summary_is_weighted()
+ * before touching those fields, and read format 2 only.
  *
  * The struct is stored as is (STORAGE = plain, ALIGNMENT = double), so it is
  * never toasted or short-headed and count[] is always 8-byte aligned.
@@ -72,13 +79,52 @@ typedef struct ScoreSummary
 	float8		weight_sq_lo;	/* its rounding error */
 } ScoreSummary;
 
+/*
+ * ExactSummary: a format-3 ScoreSummary.  The header and count[] are those
+ * of every format; the sums of the weights and of their squares are exact
+ * (ExactSum), so the state is the same bytes whatever the order in which
+ * rows, partial states and summaries were added.  It exists only while a
+ * weighted aggregate or rollup() runs (and wherever a user keeps what a
+ * transition function returned): readers round it to format 2 first
+ * (PG_GETARG_SUMMARY_VALUE), so only the merge and I/O code knows it.
+ */
+typedef struct ExactSummary
+{
+	int32		vl_len_;		/* varlena header (use SET_VARSIZE) */
+	uint8		version;		/* SUMMARY_FORMAT_EXACT */
+	uint8		kind;			/* SummaryKind */
+	uint8		scale_max;		/* highest valid score, 0 = not fixed yet */
+	uint8		top_from;		/* CSAT: lowest satisfied score; else 0 */
+	int64		count[SUMMARY_MAX_SCORE + 1];
+	ExactSum	weight[SUMMARY_MAX_SCORE + 1];	/* sum of weights per score */
+	ExactSum	weight_sq;		/* sum of squared weights, all scores */
+} ExactSummary;
+
+StaticAssertDecl(offsetof(ExactSummary, count) == offsetof(ScoreSummary, count),
+				 "every summary format shares the header and the counts");
+
 #define SUMMARY_SIZE			offsetof(ScoreSummary, weight)
 #define WEIGHTED_SUMMARY_SIZE	sizeof(ScoreSummary)
+#define EXACT_SUMMARY_SIZE		sizeof(ExactSummary)
 
+/* Weighted: format 2 (stored) or 3 (exact, a state in progress). */
 static inline bool
 summary_is_weighted(const ScoreSummary *summary)
 {
-	return summary->version == SUMMARY_FORMAT_WEIGHTED;
+	return summary->version >= SUMMARY_FORMAT_WEIGHTED;
+}
+
+static inline bool
+summary_is_exact(const ScoreSummary *summary)
+{
+	return summary->version == SUMMARY_FORMAT_EXACT;
+}
+
+static inline ExactSummary *
+summary_as_exact(ScoreSummary *summary)
+{
+	Assert(summary_is_exact(summary));
+	return (ExactSummary *) summary;
 }
 
 /*
@@ -100,17 +146,25 @@ weight_sum_add(float8 *hi, float8 *lo, float8 x_hi, float8 x_lo)
 	*lo = (tail - (*hi - sum)) + 0.0;
 }
 
-/* The weight of one score as the nearest double. */
+/* The weight of one score as the nearest double; format 2 only. */
 static inline float8
 summary_weight_of(const ScoreSummary *summary, int score)
 {
+	Assert(summary->version == SUMMARY_FORMAT_WEIGHTED);
 	return summary->weight[score] + summary->weight_lo[score];
 }
 
 static inline Size
 summary_size_of_format(int version)
 {
-	return version == SUMMARY_FORMAT_WEIGHTED ? WEIGHTED_SUMMARY_SIZE : SUMMARY_SIZE;
+	switch (version)
+	{
+		case SUMMARY_FORMAT_WEIGHTED:
+			return WEIGHTED_SUMMARY_SIZE;
+		case SUMMARY_FORMAT_EXACT:
+			return EXACT_SUMMARY_SIZE;
+	}
+	return SUMMARY_SIZE;
 }
 
 /* NPS asks "0 to 10"; CSAT and CES scales start at 1.  Used on every row. */
@@ -121,21 +175,34 @@ summary_scale_min(SummaryKind kind)
 }
 
 #define PG_GETARG_SUMMARY(n)	((ScoreSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+/* A summary to read metrics from: format 1 or 2, a format-3 state rounded. */
+#define PG_GETARG_SUMMARY_VALUE(n)	summary_rounded(PG_GETARG_SUMMARY(n))
 
 /* summary.c: construction, validation, shared arithmetic */
 extern const char *summary_kind_name(SummaryKind kind);
 extern ScoreSummary *summary_new(SummaryKind kind);
 extern ScoreSummary *summary_new_weighted(SummaryKind kind);
 extern ScoreSummary *summary_copy(const ScoreSummary *summary);
+extern ScoreSummary *summary_exact_copy(const ScoreSummary *summary);
+extern ScoreSummary *summary_rounded(ScoreSummary *summary);
 extern const char *summary_problem(const ScoreSummary *summary);
 extern int64 summary_total(const ScoreSummary *summary);
 extern int64 summary_count_between(const ScoreSummary *summary, int lo, int hi);
 extern double summary_weight_between(const ScoreSummary *summary, int lo, int hi);
 extern double summary_total_weight(const ScoreSummary *summary);
-extern void summary_add(ScoreSummary *into, const ScoreSummary *from, const char *what);
+extern ScoreSummary *summary_merge(ScoreSummary *into, const ScoreSummary *from,
+								   const char *what);
 extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
 extern double summary_effective_size(const ScoreSummary *summary);
 extern double summary_effective_size_minus_one(const ScoreSummary *summary);
 
+/*
+ * summary_add(into, from, what): adds "from" into the summary variable
+ * "into", which may then point to a new value: a weighted summary becomes
+ * format 3, which is larger.  Assigning like PostgreSQL's COMP_CRC32C keeps
+ * every caller (the combine functions) from returning the old pointer.
+ */
+#define summary_add(into, from, what) \
+	((into) = summary_merge((into), (from), (what)))
 
 #endif							/* NPS_EXT_SUMMARY_H */

@@ -17,16 +17,31 @@
  *	 {"version":2,"kind":"nps","counts":[...],"weights":[w0,...,w10],
  *	  "weight_errors":[e0,...,e10],"weight_sq":q,"weight_sq_error":e}
  *
+ * A format-3 value (the exact state of a weighted aggregate, which a user
+ * sees by calling its transition function, and Citus ships as text) writes
+ * each exact sum as its canonical expansion: the nearest double, then the
+ * nearest double to what is left, and so on until nothing is (0 is [0]);
+ * the first terms are the format-2 pair (weight, weight_lo), but in a rare
+ * tie (exact_sum_double_double).  Input accepts exactly that
+ * expansion, nothing else, so every value has one text and one binary form:
+ *
+ *	 {"version":3,"kind":"nps","counts":[...],"weights":[[t,...],...,[t,...]],
+ *	  "weight_sq":[t,...]}
+ *
  * Binary form: version, kind, scale_max, top_from as four bytes, then one
  * int8 per score of the scale; format 2 follows with the float8 weight sums
- * per score, their errors, and the squared-weight sum and its error.  Citus ships partial states between nodes in
- * the text form; parallel workers copy the datum itself.
+ * per score, their errors, and the squared-weight sum and its error; format
+ * 3 with each expansion (per score of the scale, then the squared weights)
+ * as an int8 number of terms and that many float8.  Citus ships partial
+ * states between nodes in the text form; parallel workers copy the datum
+ * itself.
  */
 #include "postgres.h"
 
 #include "summary.h"
 
 #include <float.h>
+#include <math.h>
 
 #include "json_cursor.h"
 #include "common/shortest_dec.h"
@@ -103,6 +118,41 @@ append_weights(StringInfo buf, const ScoreSummary *summary)
 }
 
 static void
+append_exact_sum(StringInfo buf, const ExactSum *sum)
+{
+	double		terms[EXACT_SUM_MAX_TERMS];
+	int			n = exact_sum_terms(sum, terms);
+
+	appendStringInfoChar(buf, '[');
+	for (int k = 0; k < n; k++)
+	{
+		if (k > 0)
+			appendStringInfoChar(buf, ',');
+		append_float8(buf, terms[k]);
+	}
+	appendStringInfoChar(buf, ']');
+}
+
+static void
+append_exact_weights(StringInfo buf, const ScoreSummary *summary)
+{
+	const ExactSummary *exact = (const ExactSummary *) summary;
+
+	appendStringInfoString(buf, ",\"weights\":[");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+		{
+			if (s > summary_scale_min(summary->kind))
+				appendStringInfoChar(buf, ',');
+			append_exact_sum(buf, &exact->weight[s]);
+		}
+	}
+	appendStringInfoString(buf, "],\"weight_sq\":");
+	append_exact_sum(buf, &exact->weight_sq);
+}
+
+static void
 summary_append_text(StringInfo buf, const ScoreSummary *summary)
 {
 	SummaryKind kind = summary->kind;
@@ -132,7 +182,9 @@ summary_append_text(StringInfo buf, const ScoreSummary *summary)
 							 summary->count[s]);
 	}
 	appendStringInfoChar(buf, ']');
-	if (summary_is_weighted(summary))
+	if (summary_is_exact(summary))
+		append_exact_weights(buf, summary);
+	else if (summary_is_weighted(summary))
 		append_weights(buf, summary);
 	appendStringInfoChar(buf, '}');
 }
@@ -192,6 +244,93 @@ parse_weights(JsonCursor *cur, ScoreSummary *summary)
 	summary->weight_sq_lo = json_float8(cur, -DBL_MAX, DBL_MAX);
 }
 
+/*
+ * An exact sum from its terms, which must be its canonical expansion; NULL
+ * or a sentence for errdetail.  "what" names the sum in it.
+ */
+static const char *
+exact_sum_problem(ExactSum *sum, const double *terms, int nterms, const char *what)
+{
+	for (int k = 0; k < nterms; k++)
+	{
+		if (!isfinite(terms[k]))
+			return psprintf("A term of %s is not finite.", what);
+	}
+	if (exact_sum_from_terms(sum, terms, nterms))
+		return NULL;
+	if (exact_sum_is_negative(sum))
+		return psprintf("The terms of %s add up to a negative number.", what);
+	if (!exact_sum_fits_double(sum))
+		return psprintf("The terms of %s add up to more than the double precision range.", what);
+	return psprintf("The terms of %s are not its canonical expansion: the nearest double, then the nearest double to the rest, until nothing is left.",
+					what);
+}
+
+/* [t1,...,tn]: one exact sum as its canonical expansion */
+static void
+parse_exact_sum(JsonCursor *cur, ExactSum *sum, const char *what)
+{
+	double		terms[EXACT_SUM_MAX_TERMS];
+	int			n = 0;
+	const char *problem;
+
+	json_expect(cur, "[");
+	do
+	{
+		if (n == EXACT_SUM_MAX_TERMS)
+			json_fail(cur, psprintf("An exact sum has at most %d terms.", EXACT_SUM_MAX_TERMS));
+		terms[n++] = json_float8(cur, -DBL_MAX, DBL_MAX);
+	} while (json_accept(cur, ","));
+	json_expect(cur, "]");
+	problem = exact_sum_problem(sum, terms, n, what);
+	if (problem != NULL)
+		json_fail(cur, problem);
+}
+
+/* the weight keys of a format-3 summary; their consistency is checked later */
+static void
+parse_exact_weights(JsonCursor *cur, ScoreSummary *summary)
+{
+	ExactSummary *exact = summary_as_exact(summary);
+
+	json_expect(cur, ",");
+	json_expect_key(cur, "weights");
+	json_expect(cur, "[");
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+		{
+			if (s > summary_scale_min(summary->kind))
+				json_expect(cur, ",");
+			parse_exact_sum(cur, &exact->weight[s], "a weight sum");
+		}
+	}
+	json_expect(cur, "]");
+	json_expect(cur, ",");
+	json_expect_key(cur, "weight_sq");
+	parse_exact_sum(cur, &exact->weight_sq, "the sum of squared weights");
+}
+
+/* An empty summary of the format, or a message for an unsupported one. */
+static ScoreSummary *
+new_summary_of_format(int version, SummaryKind kind, const char **problem)
+{
+	*problem = NULL;
+	switch (version)
+	{
+		case SUMMARY_FORMAT_COUNTS:
+			return summary_new(kind);
+		case SUMMARY_FORMAT_WEIGHTED:
+			return summary_new_weighted(kind);
+		case SUMMARY_FORMAT_EXACT:
+			return summary_exact_copy(summary_new_weighted(kind));
+	}
+	/* names the formats a summary is stored in; format 3 is a state's */
+	*problem = psprintf("Format version %d is not supported; this build reads versions %d and %d.",
+						version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_WEIGHTED);
+	return NULL;
+}
+
 static ScoreSummary *
 parse_summary(const char *input, SummaryKind kind)
 {
@@ -204,10 +343,9 @@ parse_summary(const char *input, SummaryKind kind)
 	json_expect(&cur, "{");
 	json_expect_key(&cur, "version");
 	version = (int) json_int64(&cur, 0, 255);
-	if (version != SUMMARY_FORMAT_COUNTS && version != SUMMARY_FORMAT_WEIGHTED)
-		json_fail(&cur, psprintf("Format version %d is not supported; this build reads versions %d and %d.",
-								 version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_WEIGHTED));
-	summary = (version == SUMMARY_FORMAT_WEIGHTED) ? summary_new_weighted(kind) : summary_new(kind);
+	summary = new_summary_of_format(version, kind, &problem);
+	if (summary == NULL)
+		json_fail(&cur, problem);
 	json_expect(&cur, ",");
 	json_expect_key(&cur, "kind");
 	json_expect(&cur, psprintf("\"%s\"", kind_key(kind)));
@@ -237,7 +375,9 @@ parse_summary(const char *input, SummaryKind kind)
 		}
 	}
 	json_expect(&cur, "]");
-	if (summary_is_weighted(summary))
+	if (summary_is_exact(summary))
+		parse_exact_weights(&cur, summary);
+	else if (summary_is_weighted(summary))
 		parse_weights(&cur, summary);
 	json_expect(&cur, "}");
 	json_expect_end(&cur);
@@ -266,6 +406,30 @@ ces_summary_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(parse_summary(PG_GETARG_CSTRING(0), SUMMARY_CES));
 }
 
+static void
+send_exact_sum(StringInfo buf, const ExactSum *sum)
+{
+	double		terms[EXACT_SUM_MAX_TERMS];
+	int			n = exact_sum_terms(sum, terms);
+
+	pq_sendint64(buf, n);
+	for (int k = 0; k < n; k++)
+		pq_sendfloat8(buf, terms[k]);
+}
+
+static void
+send_exact_weights(StringInfo buf, const ScoreSummary *summary)
+{
+	const ExactSummary *exact = (const ExactSummary *) summary;
+
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+			send_exact_sum(buf, &exact->weight[s]);
+	}
+	send_exact_sum(buf, &exact->weight_sq);
+}
+
 Datum
 score_summary_send(PG_FUNCTION_ARGS)
 {
@@ -282,7 +446,9 @@ score_summary_send(PG_FUNCTION_ARGS)
 		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
 			pq_sendint64(&buf, summary->count[s]);
 	}
-	if (summary_is_weighted(summary))
+	if (summary_is_exact(summary))
+		send_exact_weights(&buf, summary);
+	else if (summary_is_weighted(summary))
 	{
 		if (summary->scale_max != 0)
 		{
@@ -306,6 +472,37 @@ binary_fail(SummaryKind kind, const char *detail)
 			 errdetail("%s", detail)));
 }
 
+/* An int8 number of terms, then the terms (send_exact_sum). */
+static void
+receive_exact_sum(StringInfo buf, SummaryKind kind, ExactSum *sum, const char *what)
+{
+	double		terms[EXACT_SUM_MAX_TERMS];
+	int64		n = pq_getmsgint64(buf);
+	const char *problem;
+
+	if (n < 1 || n > EXACT_SUM_MAX_TERMS)
+		binary_fail(kind, psprintf("An exact sum has 1 to %d terms, not " INT64_FORMAT ".",
+								   EXACT_SUM_MAX_TERMS, n));
+	for (int k = 0; k < n; k++)
+		terms[k] = pq_getmsgfloat8(buf);
+	problem = exact_sum_problem(sum, terms, (int) n, what);
+	if (problem != NULL)
+		binary_fail(kind, problem);
+}
+
+static void
+receive_exact_weights(StringInfo buf, ScoreSummary *summary)
+{
+	ExactSummary *exact = summary_as_exact(summary);
+
+	if (summary->scale_max != 0)
+	{
+		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
+			receive_exact_sum(buf, summary->kind, &exact->weight[s], "a weight sum");
+	}
+	receive_exact_sum(buf, summary->kind, &exact->weight_sq, "the sum of squared weights");
+}
+
 static ScoreSummary *
 receive_summary(StringInfo buf, SummaryKind kind)
 {
@@ -314,10 +511,9 @@ receive_summary(StringInfo buf, SummaryKind kind)
 	const char *problem;
 
 	version = pq_getmsgbyte(buf);
-	if (version != SUMMARY_FORMAT_COUNTS && version != SUMMARY_FORMAT_WEIGHTED)
-		binary_fail(kind, psprintf("Format version %d is not supported; this build reads versions %d and %d.",
-								   version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_WEIGHTED));
-	summary = (version == SUMMARY_FORMAT_WEIGHTED) ? summary_new_weighted(kind) : summary_new(kind);
+	summary = new_summary_of_format(version, kind, &problem);
+	if (summary == NULL)
+		binary_fail(kind, problem);
 	if (pq_getmsgbyte(buf) != (int) kind)
 		binary_fail(kind, psprintf("The value is a summary of another metric, not %s.",
 								   type_name(kind)));
@@ -330,7 +526,9 @@ receive_summary(StringInfo buf, SummaryKind kind)
 		for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
 			summary->count[s] = pq_getmsgint64(buf);
 	}
-	if (summary_is_weighted(summary))
+	if (summary_is_exact(summary))
+		receive_exact_weights(buf, summary);
+	else if (summary_is_weighted(summary))
 	{
 		if (summary->scale_max != 0)
 		{

@@ -5,9 +5,12 @@
  *
  * rollup() merges stored summaries with the same arithmetic as the combine
  * function of the plain aggregates, so nps(rollup(daily)) is exactly
- * nps(score) over all the days' rows.  Its state starts NULL and is the
- * first summary seen (copied by the executor), so one rollup serves
- * weighted and unweighted summaries alike; mixing them is refused.
+ * nps(score) over all the days' rows (for weighted summaries, up to the
+ * rounding of each day's sums).  Its state starts NULL and is the first
+ * summary seen (copied by the executor), so one rollup serves weighted and
+ * unweighted summaries alike; mixing them is refused.  Weighted summaries
+ * are added exactly (format 3) and rounded once by the final function, so
+ * the result does not depend on the order of the summaries.
  */
 #include "postgres.h"
 
@@ -25,9 +28,10 @@ PG_FUNCTION_INFO_V1(score_summary_hash);
 PG_FUNCTION_INFO_V1(score_summary_hash_extended);
 
 /*
- * Final function of the *_agg() aggregates: the state itself, copied,
- * because in a moving window frame the state is updated in place after the
- * row's result has been taken.  The count total is checked: a group cannot
+ * Final function of the *_agg() aggregates and rollup(): the state itself,
+ * copied, because in a moving window frame the state is updated in place
+ * after the row's result has been taken; a format-3 state is rounded to the
+ * format-2 summary that is stored (a new value already).  The count total is checked: a group cannot
  * reach 2^63 responses, but an aggregate defined over a hand-made INITCOND
  * can.
  *
@@ -40,7 +44,8 @@ PG_FUNCTION_INFO_V1(score_summary_hash_extended);
 Datum
 score_summary_result(PG_FUNCTION_ARGS)
 {
-	ScoreSummary *summary = summary_copy(PG_GETARG_SUMMARY(0));
+	ScoreSummary *state = PG_GETARG_SUMMARY(0);
+	ScoreSummary *summary = summary_is_exact(state) ? summary_rounded(state) : summary_copy(state);
 
 	/* 22003 rather than a value that cannot be read back */
 	if (summary_total(summary) == 0 && summary->kind != SUMMARY_NPS)
@@ -54,8 +59,7 @@ score_summary_rollup(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *state = state_for_update(fcinfo);
 
-	summary_add(state, PG_GETARG_SUMMARY(1), "roll up");
-	PG_RETURN_POINTER(state);
+	PG_RETURN_POINTER(summary_merge(state, PG_GETARG_SUMMARY(1), "roll up"));
 }
 
 /*
@@ -78,8 +82,10 @@ score_summary_rollup_inverse(PG_FUNCTION_ARGS)
 /*
  * Equal summaries have the same format, metric, scale and counts and, when
  * weighted, the same weight sums.  Every path that builds a summary
- * normalizes -0 to 0 and leaves slots outside the scale zero, so comparing
- * the bytes is comparing the fields.
+ * normalizes -0 to 0 and leaves slots outside the scale zero, and an exact
+ * sum (format 3) has one bit pattern per value, so comparing the bytes is
+ * comparing the fields.  A format-3 state never equals the format-2
+ * summary it rounds to: they are values of different formats.
  */
 static bool
 summaries_equal(const ScoreSummary *a, const ScoreSummary *b)

@@ -4,11 +4,13 @@
  *		nps(score, weight), csat(score, scale_max, satisfied_from, weight),
  *		ces(score, scale_max, weight) and their *_agg summary forms.
  *
- * The state is a format-2 ScoreSummary: per score the number of rows and the
- * sum of their weights, plus the sum of squared weights for Kish's effective
- * sample size.  Weights are double precision, so these sums are rounded;
- * there is no inverse transition (a window frame is recomputed), because
- * subtracting a rounded sum does not give back the sum without that row.
+ * The state is a ScoreSummary: per score the number of rows and the sum of
+ * their weights, plus the sum of squared weights for Kish's effective
+ * sample size.  The aggregates start from a format-2 INITCOND; the first
+ * row turns it into format 3, whose sums are exact (exact_sum.h), so that
+ * the state does not depend on the order of the rows or on how partial
+ * states are combined; the final functions round it once.  There is no
+ * inverse transition: a moving window frame is recomputed.
  *
  * The weight is the last argument, after the scale.  csat(score, weight)
  * with an integer weight resolves to the unweighted csat(score, scale_max),
@@ -59,23 +61,48 @@ checked_weight(const ScoreSummary *state, float8 weight)
 }
 
 /*
- * Adds one weighted response.  Sums can only become infinite in a state that
- * did not grow from zero here (a hand-made summary passed to the transition
- * function), but that is still an error, never an infinite result.
+ * Adds one weighted response, its weight and its square exactly.  Sums can
+ * only leave the double range in a state that did not grow from zero here
+ * (a hand-made summary passed to the transition function), but that is
+ * still an error, never a summary that cannot be rounded.
  */
 static void
-add_weighted_score(ScoreSummary *state, int64 score, double weight)
+add_weighted_score(ExactSummary *state, int64 score, double weight)
 {
-	add_score(state, score);
-	weight_sum_add(&state->weight[score], &state->weight_lo[score], weight, 0);
-	/* the square with its exact rounding error, so that sum w^2 is as exact as sum w */
-	weight_sum_add(&state->weight_sq, &state->weight_sq_lo,
-				   weight * weight, fma(weight, weight, -(weight * weight)));
-	if (unlikely(isinf(state->weight[score]) || isinf(state->weight_sq)))
+	add_score((ScoreSummary *) state, score);
+	if (weight == 0)
+		return;
+	exact_sum_add_weight(&state->weight[score], &state->weight_sq, weight);
+	if (unlikely(!exact_sum_is_small(&state->weight[score]) ||
+				 !exact_sum_is_small(&state->weight_sq)) &&
+		(!exact_sum_fits_double(&state->weight[score]) ||
+		 !exact_sum_fits_double(&state->weight_sq)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s summary weights are out of range", summary_kind_name(state->kind)),
 				 errdetail("The sum of the weights would exceed the double precision range.")));
+}
+
+/*
+ * The state to update, in format 3: the format-2 INITCOND (or a stored
+ * summary passed by hand) is converted on the first row; the new, larger
+ * value is returned and the executor keeps it from then on.
+ */
+static pg_attribute_always_inline ExactSummary *
+weighted_state(FunctionCallInfo fcinfo)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	if (unlikely(!summary_is_exact(state)))
+	{
+		if (!summary_is_weighted(state))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("a weighted transition needs a weighted %s summary",
+							summary_kind_name(state->kind))));
+		state = summary_exact_copy(state);
+	}
+	return summary_as_exact(state);
 }
 
 /*
@@ -89,16 +116,12 @@ add_weighted_score(ScoreSummary *state, int64 score, double weight)
 static Datum
 weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ExactSummary *exact = weighted_state(fcinfo);
+	ScoreSummary *state = (ScoreSummary *) exact;
 	int			weight_arg = PG_NARGS() - 1;
 	double		weight = 0;
 	int64		score;
 
-	if (!summary_is_weighted(state))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a weighted transition needs a weighted %s summary",
-						summary_kind_name(state->kind))));
 	if (state->kind != SUMMARY_NPS)
 		fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 3));
 	if (!PG_ARGISNULL(weight_arg))
@@ -109,7 +132,7 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 	score = score_argument(fcinfo, state, type);
 	check_score(state, score);
 	if (!PG_ARGISNULL(weight_arg))
-		add_weighted_score(state, score, weight);
+		add_weighted_score(exact, score, weight);
 	return updated_state(fcinfo, state);
 }
 

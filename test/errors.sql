@@ -387,5 +387,24 @@ SELECT throws_ok($$SELECT csat_inverse(csat_agg(5, 5, 4, 1.0::float8), 5::int, 5
 SELECT throws_ok($$SELECT nps_trans(nps_agg(9, 1.0::float8), 0.0::numeric)$$, '22023',
                  'an unweighted transition needs an unweighted NPS summary', 'nps_trans(numeric) refuses a weighted state');
 
+-- Format 3 (the exact state of the weighted aggregates): validated like the others.
+SELECT throws_ok($$SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1,1]],"weight_sq":[1]}'::nps_summary$$,
+                 '22P02', NULL, 'format 3: a sum not in its canonical expansion is refused');
+SELECT throws_ok($$SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[0.5,1]],"weight_sq":[2.25]}'::nps_summary$$,
+                 '22P02', NULL, 'format 3: terms out of order are not the canonical expansion');
+SELECT throws_ok($$SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,0],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1]],"weight_sq":[1]}'::nps_summary$$,
+                 '22P02', NULL, 'format 3: a score without responses has no weight');
+SELECT throws_ok($$SELECT '{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1]],"weight_sq":[0]}'::nps_summary$$,
+                 '22P02', NULL, 'format 3: squared weights are zero exactly when all weights are');
+SELECT throws_ok($$SELECT nps_trans('{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1]],"weight_sq":[1]}'::nps_summary, 9)$$,
+                 '22023', NULL, 'format 3: an unweighted transition refuses the exact state');
+SELECT throws_ok($$SELECT rollup(s) FROM (VALUES ('{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1]],"weight_sq":[1]}'::nps_summary),
+                                                  ('{"version":1,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1]}')) AS v(s)$$,
+                 '22023', NULL, 'format 3: rollup refuses it with an unweighted summary');
+SELECT throws_ok($$SELECT nps_weighted_trans('{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1.3407807929942597e154]],"weight_sq":[1.7976931348623157e308,9.9792015476736e291,-4.149515568880993e180]}'::nps_summary, 10, 1e100::float8)$$,
+                 '22003', NULL, 'format 3: a row taking a hand-made sum of squares beyond the double range is 22003');
+SELECT lives_ok($$SELECT nps_weighted_trans('{"version":3,"kind":"nps","counts":[0,0,0,0,0,0,0,0,0,0,1],"weights":[[0],[0],[0],[0],[0],[0],[0],[0],[0],[0],[1.3407807929942597e154]],"weight_sq":[1.7976931348623157e308]}'::nps_summary, 10, 1e100::float8)$$,
+                'format 3: a hand-made sum of squares at the largest double still takes a row');
+
 SELECT * FROM finish();
 ROLLBACK;

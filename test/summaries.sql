@@ -112,5 +112,67 @@ SELECT is_empty($$SELECT grp FROM (SELECT grp, csat_agg(sat) AS c FROM r GROUP B
                               AND csat_ci_lower(c) >= 0 AND csat_ci_upper(c) <= 100)$$,
                 'the Wilson interval contains CSAT and stays within 0..100');
 
+-- ---------------------------------------------------------------------------
+-- Weighted summaries: the same multiset of rows gives the same bytes in any
+-- order, serial or parallel, and rollup() the same bytes for the same
+-- summaries in any order (exact sums, rounded once by the final function).
+-- Weights with non-binary fractions, huge, tiny and zero, mixed in a group.
+-- ---------------------------------------------------------------------------
+CREATE TABLE nps_ext_tap_exact AS
+SELECT i AS k, i % 40 AS g, (i::bigint * 7919 % 11)::int AS s,
+       (ARRAY[0.1, 0.7, 1 / 3::float8, 1e-100, 1e100, 0.9, 2.5e-7, 0, 1 / 7::float8])[1 + (i::bigint * 104729 % 9)::int] AS w
+FROM generate_series(1, 8000) AS i;
+ANALYZE nps_ext_tap_exact;
+CREATE TEMP TABLE exact_perm AS
+SELECT g, p, nps_agg(s, w ORDER BY md5(k || ':' || p)) AS n,
+       csat_agg(s % 5 + 1, 5, 4, w ORDER BY md5(k || ':' || p)) AS c,
+       ces_agg(s % 7 + 1, 7, w ORDER BY md5(k || ':' || p)) AS e,
+       effective_responses(nps_agg(s, w ORDER BY md5(k || ':' || p))) AS n_eff
+FROM nps_ext_tap_exact, generate_series(1, 25) AS p GROUP BY g, p;
+SELECT is((SELECT count(*) FROM exact_perm), 1000::bigint, '40 groups in 25 row orders each');
+SELECT is_empty($$SELECT g FROM exact_perm GROUP BY g
+                   HAVING count(DISTINCT n::text) > 1 OR count(DISTINCT c::text) > 1
+                       OR count(DISTINCT e::text) > 1 OR count(DISTINCT n_eff) > 1
+                       OR count(DISTINCT nps_summary_hash(n)) > 1$$,
+                'weighted summaries and their effective size are the same bytes in 25 row orders');
+SELECT is_empty($$SELECT g FROM exact_perm AS x
+                   JOIN (SELECT g, nps_agg(s, w ORDER BY k) AS asc_n, nps_agg(s, w ORDER BY k DESC) AS desc_n
+                         FROM nps_ext_tap_exact GROUP BY g) AS y USING (g)
+                   WHERE x.p = 1 AND NOT (x.n = y.asc_n AND x.n = y.desc_n)$$,
+                'ORDER BY k, ORDER BY k DESC and shuffled orders give equal summaries');
+SELECT is_empty($$SELECT count(DISTINCT r::text), count(DISTINCT rc::text)
+                   FROM (SELECT p, rollup(n ORDER BY md5(g || ':' || p)) AS r,
+                                rollup(c ORDER BY md5(g || '/' || p)) AS rc
+                         FROM exact_perm GROUP BY p) AS x
+                   HAVING count(DISTINCT r::text) > 1 OR count(DISTINCT rc::text) > 1$$,
+                'rollup of the same summaries in 25 orders gives the same bytes');
+
+CREATE TEMP TABLE exact_serial AS
+SELECT g, nps_agg(s, w) AS n, csat_agg(s % 5 + 1, 5, 4, w) AS c, ces_agg(s % 7 + 1, 7, w) AS e
+FROM nps_ext_tap_exact GROUP BY g;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 4;
+SET LOCAL parallel_leader_participation = off;
+CREATE FUNCTION pg_temp.exact_plan(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE line text; result text := '';
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP result := result || line || E'\n'; END LOOP;
+  RETURN result;
+END $$;
+SELECT matches(pg_temp.exact_plan('SELECT g, nps_agg(s, w) FROM nps_ext_tap_exact GROUP BY g'),
+               'Partial', 'the weighted aggregates run in a parallel plan (partial states combined)');
+SELECT is_empty($$SELECT g FROM (SELECT g, nps_agg(s, w) AS n, csat_agg(s % 5 + 1, 5, 4, w) AS c,
+                                        ces_agg(s % 7 + 1, 7, w) AS e
+                                 FROM nps_ext_tap_exact GROUP BY g) AS par
+                   JOIN exact_serial AS ser USING (g)
+                   WHERE NOT (par.n = ser.n AND par.c = ser.c AND par.e = ser.e)$$,
+                'a parallel plan gives the serial plan''s weighted summaries, byte for byte');
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
 SELECT * FROM finish();
 ROLLBACK;
