@@ -11,11 +11,10 @@ OBJS = \
 	src/summary_kind.o \
 	src/nps.o \
 	src/csat_ces.o \
-	src/summary_agg.o \
-	src/weighted_agg.o \
+	src/weights.o \
 	src/summary_ops.o \
 	src/accessors.o \
-	src/metrics.o \
+	src/results.o \
 	src/stats.o \
 	src/stats_math.o \
 	src/json_cursor.o \

@@ -74,7 +74,7 @@ if ! CC=$(find_cc); then
 fi
 
 # The project's I/O code, compiled as for the server but instrumented.
-project_sources=(src/json_cursor.c src/exact_sum.c src/summary.c src/summary_io.c src/churn_state.c src/churn_io.c)
+project_sources=(src/json_cursor.c src/exact_sum.c src/summary_kind.c src/summary.c src/summary_io.c src/churn_state.c src/churn_io.c)
 harness_sources=(fuzz/pg_shim.c fuzz/fuzz_inputs.c)
 pg_libdir=$("$PG_CONFIG" --pkglibdir)
 cppflags=(-D_GNU_SOURCE -I"$("$PG_CONFIG" --includedir-server)" -Isrc -Ifuzz)

@@ -1,15 +1,16 @@
 /*
  * accessors.c
- *		Reading a stored summary: responses, bucket shares, the distribution,
+ *		Reading a stored summary of any metric: responses, the distribution,
  *		the mean, and the total and effective (Kish) weight.
  *
- * nps(s), csat(s), ces(s) and the bucket counts are the final functions of
- * the plain aggregates (metrics.c), so a summary answers exactly what the
- * aggregate over the same rows answers.
+ * nps(s), csat(s), ces(s) and the NPS group counts are the final functions
+ * of the plain aggregates (nps.c, csat_ces.c), so a summary answers exactly
+ * what the aggregate over the same rows answers; the NPS group shares are
+ * in nps.c.
  */
 #include "postgres.h"
 
-#include "metrics.h"
+#include "results.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -20,9 +21,6 @@ PG_FUNCTION_INFO_V1(summary_responses);
 PG_FUNCTION_INFO_V1(summary_mean_score);
 PG_FUNCTION_INFO_V1(summary_total_weight_sql);
 PG_FUNCTION_INFO_V1(summary_effective_n);
-PG_FUNCTION_INFO_V1(nps_promoters_percent);
-PG_FUNCTION_INFO_V1(nps_passives_percent);
-PG_FUNCTION_INFO_V1(nps_detractors_percent);
 PG_FUNCTION_INFO_V1(summary_distribution);
 
 /* Number of responses (rows), weighted or not; 0 for an empty summary. */
@@ -54,35 +52,6 @@ Datum
 summary_effective_n(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_FLOAT8(summary_effective_size(PG_GETARG_SUMMARY_VALUE(0)));
-}
-
-static Datum
-bucket_percent(FunctionCallInfo fcinfo, int lo, int hi)
-{
-	bool		is_null;
-	Datum		result = summary_percent_between(PG_GETARG_SUMMARY_VALUE(0), lo, hi, &is_null);
-
-	if (is_null)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(result);
-}
-
-Datum
-nps_promoters_percent(PG_FUNCTION_ARGS)
-{
-	return bucket_percent(fcinfo, NPS_PROMOTER_MIN, 10);
-}
-
-Datum
-nps_passives_percent(PG_FUNCTION_ARGS)
-{
-	return bucket_percent(fcinfo, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
-}
-
-Datum
-nps_detractors_percent(PG_FUNCTION_ARGS)
-{
-	return bucket_percent(fcinfo, 0, NPS_DETRACTOR_MAX);
 }
 
 #if PG_VERSION_NUM < 150001

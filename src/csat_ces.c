@@ -1,7 +1,7 @@
 /*
  * csat_ces.c
- *		CSAT and CES: their scale, and the transition and inverse
- *		transition functions of csat(), ces(), csat_agg() and ces_agg().
+ *		CSAT and CES: their scale, and the transition, inverse transition
+ *		and final functions of csat(), ces(), csat_agg() and ces_agg().
  *
  * Both count scores on a scale the call chooses (1..scale_max, and for
  * CSAT the satisfied_from threshold), which must be the same on every row
@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "csat_ces.h"
+#include "results.h"
 #include "score_args.h"
 
 #include "catalog/pg_aggregate.h"
@@ -188,7 +189,7 @@ check_scale_source(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args)
 void
 fix_scale(ScoreSummary *state, Scale scale)
 {
-	if (likely(state->scale_max == scale.scale_max && state->top_from == scale.satisfied_from))
+	if (likely(state->scale_max == scale.scale_max && state->satisfied_from == scale.satisfied_from))
 		return;
 	if (state->scale_max != 0)
 	{
@@ -198,7 +199,7 @@ fix_scale(ScoreSummary *state, Scale scale)
 					 errmsg("%s scale must be the same for every row of a group",
 							summary_kind_name(state->kind)),
 					 errdetail("The group started with scale_max %d and satisfied_from %d; a row has %d and %d.",
-							   state->scale_max, state->top_from,
+							   state->scale_max, state->satisfied_from,
 							   scale.scale_max, scale.satisfied_from)));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -208,7 +209,7 @@ fix_scale(ScoreSummary *state, Scale scale)
 						   state->scale_max, scale.scale_max)));
 	}
 	state->scale_max = scale.scale_max;
-	state->top_from = scale.satisfied_from;
+	state->satisfied_from = scale.satisfied_from;
 }
 
 /* ---------- the transition functions ---------- */
@@ -268,3 +269,34 @@ SCALED_ENTRY_POINTS(int4, SCORE_INT4)
 SCALED_ENTRY_POINTS(int8, SCORE_INT8)
 SCALED_ENTRY_POINTS(numeric, SCORE_NUMERIC)
 SCALED_ENTRY_POINTS(float8, SCORE_FLOAT8)
+
+/* ---------- results ---------- */
+
+PG_FUNCTION_INFO_V1(csat_final);
+PG_FUNCTION_INFO_V1(ces_final);
+
+/* CSAT = 100 * #(score >= satisfied_from) / n. */
+Datum
+csat_final(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = PG_GETARG_SUMMARY_VALUE(0);
+	bool		is_null;
+	Datum		result = summary_percent_between(state, state->satisfied_from, state->scale_max,
+												 &is_null);
+
+	if (is_null)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(result);
+}
+
+/* CES = mean score. */
+Datum
+ces_final(PG_FUNCTION_ARGS)
+{
+	bool		is_null;
+	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
+
+	if (is_null)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(mean);
+}

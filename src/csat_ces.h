@@ -9,9 +9,6 @@
 
 #include "summary.h"
 
-/* The lowest satisfied_from: a CSAT where every answer satisfies is none. */
-#define SUMMARY_MIN_SATISFIED_FROM	2
-
 typedef struct Scale
 {
 	int			scale_max;

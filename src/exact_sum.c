@@ -192,7 +192,7 @@ exact_sum_fits_double(const ExactSum *sum)
 
 /*
  * The canonical double-double of a valid sum, the format-2 pair (weight,
- * weight_lo): hi the nearest double, lo the nearest double to the rest.
+ * weight_errors): hi the nearest double, lo the nearest double to the rest.
  * A format-2 pair must also have hi + lo round to hi, and that fails in one
  * case: the rest lies just inside half an ulp of an odd hi and rounds to
  * exactly half an ulp, a tie that rounds away from hi.  lo is then the next

@@ -81,22 +81,3 @@ float8_score(const ScoreSummary *state, float8 value)
 		score_out_of_range(state, float8out_internal(value));
 	return (int64) value;
 }
-
-int64
-score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type)
-{
-	switch (type)
-	{
-		case SCORE_INT2:
-			return PG_GETARG_INT16(1);
-		case SCORE_INT4:
-			return PG_GETARG_INT32(1);
-		case SCORE_INT8:
-			return PG_GETARG_INT64(1);
-		case SCORE_NUMERIC:
-			return numeric_score(state, PG_GETARG_NUMERIC(1));
-		case SCORE_FLOAT8:
-			return float8_score(state, PG_GETARG_FLOAT8(1));
-	}
-	pg_unreachable();
-}

@@ -5,7 +5,7 @@
  *		against the summary's scale.
  *
  * Shared by the transition functions of NPS (nps.c), CSAT and CES
- * (csat_ces.c) and the weighted forms (weighted_agg.c).  What runs on
+ * (csat_ces.c) and the weighted forms (weights.c).  What runs on
  * every row is inline here; the rest is in score_args.c.
  */
 #ifndef NPS_EXT_SCORE_ARGS_H
@@ -29,7 +29,6 @@ typedef enum ScoreType
 pg_noreturn extern void score_out_of_range(const ScoreSummary *state, const char *value);
 extern int64 numeric_score(const ScoreSummary *state, Numeric value);
 extern int64 float8_score(const ScoreSummary *state, float8 value);
-extern int64 score_argument(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type);
 
 /*
  * Exactly the test AggCheckCallContext() makes (called by nodeAgg or

@@ -98,25 +98,50 @@ typedef enum IntervalMethod
 	METHOD_WILSON
 } IntervalMethod;
 
+/* Every method by name; which a metric offers is in its descriptor. */
+static const struct
+{
+	const char *name;
+	IntervalMethod method;
+}			interval_methods[] = {
+	{"wald", METHOD_WALD},
+	{"adjusted_wald", METHOD_ADJUSTED_WALD},
+	{"score", METHOD_SCORE},
+	{"wilson", METHOD_WILSON},
+};
+
+/* "Use 'adjusted_wald' (the default), 'wald' or 'score'." */
+static char *
+interval_methods_hint(const char *const *names)
+{
+	StringInfoData hint;
+
+	initStringInfo(&hint);
+	appendStringInfo(&hint, "Use '%s' (the default)", names[0]);
+	for (int i = 1; names[i] != NULL; i++)
+		appendStringInfo(&hint, "%s'%s'", names[i + 1] == NULL ? " or " : ", ", names[i]);
+	appendStringInfoChar(&hint, '.');
+	return hint.data;
+}
+
 static IntervalMethod
 interval_method(FunctionCallInfo fcinfo, int argno, SummaryKind kind)
 {
+	const char *const *offered = summary_kind(kind)->interval_methods;
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(argno));
 
-	if (strcmp(name, "wald") == 0)
-		return METHOD_WALD;
-	if (kind == SUMMARY_NPS && strcmp(name, "adjusted_wald") == 0)
-		return METHOD_ADJUSTED_WALD;
-	if (kind == SUMMARY_NPS && strcmp(name, "score") == 0)
-		return METHOD_SCORE;
-	if (kind == SUMMARY_CSAT && strcmp(name, "wilson") == 0)
-		return METHOD_WILSON;
+	for (int i = 0; offered[i] != NULL; i++)
+	{
+		if (strcmp(name, offered[i]) != 0)
+			continue;
+		for (size_t m = 0; m < lengthof(interval_methods); m++)
+			if (strcmp(name, interval_methods[m].name) == 0)
+				return interval_methods[m].method;
+	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s interval method \"%s\" is not supported", summary_kind_name(kind), name),
-			 kind == SUMMARY_NPS
-			 ? errhint("Use 'adjusted_wald' (the default), 'wald' or 'score'.")
-			 : errhint("Use 'wilson' (the default) or 'wald'.")));
+			 errhint("%s", interval_methods_hint(offered))));
 	pg_unreachable();
 }
 
@@ -166,7 +191,7 @@ summary_split(const ScoreSummary *summary, int low_max, int high_min)
 static Split
 nps_split(const ScoreSummary *summary)
 {
-	return summary_split(summary, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN);
+	return summary_split(summary, NPS_DETRACTORS->hi, NPS_PROMOTERS->lo);
 }
 
 /* CSAT: unsatisfied below satisfied_from, satisfied from it. */
@@ -179,7 +204,7 @@ csat_split(const ScoreSummary *summary)
 
 		return empty;
 	}
-	return summary_split(summary, summary->top_from - 1, summary->top_from);
+	return summary_split(summary, summary->satisfied_from - 1, summary->satisfied_from);
 }
 
 /*

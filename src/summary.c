@@ -15,21 +15,6 @@
 
 #include "common/int.h"
 
-const char *
-summary_kind_name(SummaryKind kind)
-{
-	switch (kind)
-	{
-		case SUMMARY_NPS:
-			return "NPS";
-		case SUMMARY_CSAT:
-			return "CSAT";
-		case SUMMARY_CES:
-			return "CES";
-	}
-	return "unknown";
-}
-
 static ScoreSummary *
 summary_allocate(SummaryKind kind, int version)
 {
@@ -39,7 +24,7 @@ summary_allocate(SummaryKind kind, int version)
 	SET_VARSIZE(summary, size);
 	summary->version = version;
 	summary->kind = kind;
-	summary->scale_max = (kind == SUMMARY_NPS) ? 10 : 0;
+	summary->scale_max = summary_kind(kind)->fixed_scale_max;
 	return summary;
 }
 
@@ -82,15 +67,15 @@ summary_exact_copy(const ScoreSummary *summary)
 		return summary_copy(summary);
 	exact = (ExactSummary *) summary_allocate(summary->kind, SUMMARY_FORMAT_EXACT);
 	exact->scale_max = summary->scale_max;
-	exact->top_from = summary->top_from;
+	exact->satisfied_from = summary->satisfied_from;
 	memcpy(exact->count, summary->count, sizeof(exact->count));
 	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
 	{
 		exact_sum_add_double(&exact->weight[s], summary->weight[s]);
-		exact_sum_add_double(&exact->weight[s], summary->weight_lo[s]);
+		exact_sum_add_double(&exact->weight[s], summary->weight_errors[s]);
 	}
 	exact_sum_add_double(&exact->weight_sq, summary->weight_sq);
-	exact_sum_add_double(&exact->weight_sq, summary->weight_sq_lo);
+	exact_sum_add_double(&exact->weight_sq, summary->weight_sq_error);
 	return (ScoreSummary *) exact;
 }
 
@@ -112,34 +97,39 @@ summary_rounded(ScoreSummary *summary)
 	exact = summary_as_exact(summary);
 	rounded = summary_new_weighted(summary->kind);
 	rounded->scale_max = summary->scale_max;
-	rounded->top_from = summary->top_from;
+	rounded->satisfied_from = summary->satisfied_from;
 	memcpy(rounded->count, summary->count, sizeof(rounded->count));
 	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
 		exact_sum_double_double(&exact->weight[s], &rounded->weight[s],
-								&rounded->weight_lo[s]);
-	exact_sum_double_double(&exact->weight_sq, &rounded->weight_sq, &rounded->weight_sq_lo);
+								&rounded->weight_errors[s]);
+	exact_sum_double_double(&exact->weight_sq, &rounded->weight_sq, &rounded->weight_sq_error);
 	return rounded;
 }
 
 static const char *
 scale_problem(const ScoreSummary *summary)
 {
-	if (summary->kind == SUMMARY_NPS)
+	const SummaryKindInfo *info = summary_kind(summary->kind);
+
+	if (info->fixed_scale_max != 0)
 	{
-		if (summary->scale_max != 10)
-			return "An NPS summary must be on the scale 0 to 10.";
+		if (summary->scale_max != info->fixed_scale_max)
+			return psprintf("%s summaries are on the scale %d to %d.",
+							info->name, info->scale_min, info->fixed_scale_max);
 	}
 	else if (summary->scale_max != 0 &&
 			 (summary->scale_max < SUMMARY_MIN_SCALE_MAX ||
 			  summary->scale_max > SUMMARY_MAX_SCALE_MAX))
-		return "scale_max must be between 3 and 10.";
+		return psprintf("scale_max must be between %d and %d.",
+						SUMMARY_MIN_SCALE_MAX, SUMMARY_MAX_SCALE_MAX);
 
-	if (summary->kind == SUMMARY_CSAT && summary->scale_max != 0)
+	if (info->has_satisfied_from && summary->scale_max != 0)
 	{
-		if (summary->top_from < 2 || summary->top_from > summary->scale_max)
-			return "satisfied_from must be between 2 and scale_max.";
+		if (summary->satisfied_from < SUMMARY_MIN_SATISFIED_FROM || summary->satisfied_from > summary->scale_max)
+			return psprintf("satisfied_from must be between %d and scale_max.",
+							SUMMARY_MIN_SATISFIED_FROM);
 	}
-	else if (summary->top_from != 0)
+	else if (summary->satisfied_from != 0)
 		return "Only a CSAT summary on a fixed scale has a satisfied_from value.";
 	return NULL;
 }
@@ -200,13 +190,13 @@ static bool
 kish_parts(const ScoreSummary *summary, double *quotient, double *correction)
 {
 	float8		weight = 0;
-	float8		weight_lo = 0;
+	float8		weight_errors = 0;
 
 	for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
-		weight_sum_add(&weight, &weight_lo, summary->weight[s], summary->weight_lo[s]);
+		weight_sum_add(&weight, &weight_errors, summary->weight[s], summary->weight_errors[s]);
 	if (weight == 0)
 		return false;
-	*quotient = kish_effective_size(weight, weight_lo, summary->weight_sq, summary->weight_sq_lo,
+	*quotient = kish_effective_size(weight, weight_errors, summary->weight_sq, summary->weight_sq_error,
 									correction);
 	return true;
 }
@@ -267,13 +257,13 @@ weight_problem(const ScoreSummary *summary, int64 responses)
 	{
 		float8		w = summary->weight[s];
 
-		if (!(w >= 0) || !canonical_sum(w, summary->weight_lo[s]))
+		if (!(w >= 0) || !canonical_sum(w, summary->weight_errors[s]))
 			return "A weight sum is negative, not finite or not in canonical form.";
 		if (w != 0 && summary->count[s] == 0)
 			return "A score without responses has a weight.";
 		any_weight |= (w != 0);
 	}
-	if (!(summary->weight_sq >= 0) || !canonical_sum(summary->weight_sq, summary->weight_sq_lo))
+	if (!(summary->weight_sq >= 0) || !canonical_sum(summary->weight_sq, summary->weight_sq_error))
 		return "The sum of squared weights is negative, not finite or not in canonical form.";
 	if ((summary->weight_sq != 0) != any_weight)
 		return "The sum of squared weights must be zero exactly when all weights are.";
@@ -334,7 +324,7 @@ summary_problem(const ScoreSummary *summary)
 		return "The format version is not supported by this build of nps_ext.";
 	if (VARSIZE(summary) != summary_size_of_format(summary->version))
 		return "The value has the wrong size.";
-	if (summary->kind < SUMMARY_NPS || summary->kind > SUMMARY_CES)
+	if (!summary_kind_is_valid(summary->kind))
 		return "The metric kind is unknown.";
 	if ((problem = scale_problem(summary)) != NULL)
 		return problem;
@@ -403,14 +393,14 @@ summary_weight_between(const ScoreSummary *summary, int lo, int hi)
 
 	Assert(summary->version == SUMMARY_FORMAT_WEIGHTED);
 	for (int s = lo; s <= hi; s++)
-		weight_sum_add(&sum, &error, summary->weight[s], summary->weight_lo[s]);
+		weight_sum_add(&sum, &error, summary->weight[s], summary->weight_errors[s]);
 	return sum + error;
 }
 
 /*
  * The total weight: the number of responses for an unweighted summary.
  * Finite because each weight sum is and, summed in one direction, they
- * cannot exceed what summary_add() and the transition functions checked.
+ * cannot exceed what summary_merge() and the transition functions checked.
  */
 double
 summary_total_weight(const ScoreSummary *summary)
@@ -424,7 +414,7 @@ summary_total_weight(const ScoreSummary *summary)
 static const char *
 article(SummaryKind kind)
 {
-	return kind == SUMMARY_NPS ? "an" : "a";
+	return summary_kind(kind)->article;
 }
 
 /*
@@ -450,14 +440,14 @@ check_mergeable(const ScoreSummary *a, const ScoreSummary *b, const char *what)
 						summary_kind_name(a->kind), joiner,
 						summary_is_weighted(a) ? "a weighted" : "an unweighted"),
 				 errhint("Aggregate all days either with or without weights.")));
-	if (a->scale_max != b->scale_max || a->top_from != b->top_from)
+	if (a->scale_max != b->scale_max || a->satisfied_from != b->satisfied_from)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot %s %s summaries on different scales", what,
 						summary_kind_name(a->kind)),
-				 a->kind == SUMMARY_CSAT
+				 summary_kind(a->kind)->has_satisfied_from
 				 ? errdetail("One has scale_max %d and satisfied_from %d, the other %d and %d.",
-							 a->scale_max, a->top_from, b->scale_max, b->top_from)
+							 a->scale_max, a->satisfied_from, b->scale_max, b->satisfied_from)
 				 : errdetail("One has scale_max %d, the other %d.",
 							 a->scale_max, b->scale_max)));
 }
@@ -495,10 +485,10 @@ add_exact_weights(ExactSummary *into, const ScoreSummary *from, const char *what
 		for (int s = 0; s <= SUMMARY_MAX_SCORE; s++)
 		{
 			exact_sum_add_double(&into->weight[s], from->weight[s]);
-			exact_sum_add_double(&into->weight[s], from->weight_lo[s]);
+			exact_sum_add_double(&into->weight[s], from->weight_errors[s]);
 		}
 		exact_sum_add_double(&into->weight_sq, from->weight_sq);
-		exact_sum_add_double(&into->weight_sq, from->weight_sq_lo);
+		exact_sum_add_double(&into->weight_sq, from->weight_sq_error);
 	}
 
 	total = into->weight[0];
@@ -514,7 +504,7 @@ add_exact_weights(ExactSummary *into, const ScoreSummary *from, const char *what
  * result: "into" itself, updated in place, unless it is a format-2 weighted
  * summary, which becomes a new format-3 one (see summary_exact_copy) so
  * that weights are summed exactly, whatever the order of the merges.  Use
- * it through summary_add().  A summary whose scale is not fixed yet holds
+ * it through summary_merge().  A summary whose scale is not fixed yet holds
  * no response and takes the other's scale.  Counts are checked for
  * overflow and weight sums for the double range: summaries come from
  * anywhere (stored values, text input).  "what" is the verb for messages
@@ -531,7 +521,7 @@ summary_merge(ScoreSummary *into, const ScoreSummary *from, const char *what)
 	if (into->scale_max == 0 && into->kind == from->kind)
 	{
 		into->scale_max = from->scale_max;
-		into->top_from = from->top_from;
+		into->satisfied_from = from->satisfied_from;
 	}
 	check_mergeable(into, from, what);
 
@@ -553,7 +543,7 @@ summary_merge(ScoreSummary *into, const ScoreSummary *from, const char *what)
 }
 
 /*
- * Removes "part" from "from": the inverse of summary_add() for unweighted
+ * Removes "part" from "from": the inverse of summary_merge() for unweighted
  * summaries, whose integer counts make it exact.  When nothing is left, a
  * CSAT or CES summary forgets its scale, so a moving window agrees with
  * recomputing the frame (which may hold another scale next).  rollup()'s moving-window
@@ -579,6 +569,6 @@ summary_subtract(ScoreSummary *from, const ScoreSummary *part)
 		from->count[s] -= part->count[s];
 	}
 	/* like the inverse transition: an emptied frame has no scale again */
-	if (from->kind != SUMMARY_NPS && summary_total(from) == 0)
-		from->scale_max = from->top_from = 0;
+	if (summary_kind(from->kind)->fixed_scale_max == 0 && summary_total(from) == 0)
+		from->scale_max = from->satisfied_from = 0;
 }

@@ -38,9 +38,8 @@
 #define SUMMARY_MIN_SCALE_MAX	3
 #define SUMMARY_MAX_SCALE_MAX	10
 
-/* NPS buckets (docs/metrics.md): detractor 0..6, passive 7..8, promoter 9..10. */
-#define NPS_DETRACTOR_MAX		6
-#define NPS_PROMOTER_MIN		9
+/* The lowest satisfied_from: a CSAT where every answer satisfies is none. */
+#define SUMMARY_MIN_SATISFIED_FROM	2
 
 /*
  * ScoreSummary
@@ -53,7 +52,7 @@
  * A weighted summary (format 2) also carries, per score, the sum of the
  * weights of its responses, and the sum of the squared weights (for Kish's
  * effective sample size).  Each sum is a double-double: the double nearest
- * to it plus the double nearest to the rest (weight_lo).  The aggregates
+ * to it plus the double nearest to the rest (weight_errors).  The aggregates
  * sum exactly (format 3, below) and round once, in the final function, so
  * a stored summary is the canonical double-double of the exact sum of its
  * weights: the same rows give the same bytes in any order.  count[] still
@@ -70,13 +69,13 @@ typedef struct ScoreSummary
 	uint8		version;		/* SUMMARY_FORMAT_COUNTS or _WEIGHTED */
 	uint8		kind;			/* SummaryKind */
 	uint8		scale_max;		/* highest valid score, 0 = not fixed yet */
-	uint8		top_from;		/* CSAT: lowest satisfied score; else 0 */
+	uint8		satisfied_from;		/* CSAT: lowest satisfied score; else 0 */
 	int64		count[SUMMARY_MAX_SCORE + 1];
 	/* format 2 only */
 	float8		weight[SUMMARY_MAX_SCORE + 1];	/* sum of weights per score */
-	float8		weight_lo[SUMMARY_MAX_SCORE + 1];	/* its rounding error */
+	float8		weight_errors[SUMMARY_MAX_SCORE + 1];	/* its rounding error */
 	float8		weight_sq;		/* sum of squared weights, all scores */
-	float8		weight_sq_lo;	/* its rounding error */
+	float8		weight_sq_error;	/* its rounding error */
 } ScoreSummary;
 
 /*
@@ -94,7 +93,7 @@ typedef struct ExactSummary
 	uint8		version;		/* SUMMARY_FORMAT_EXACT */
 	uint8		kind;			/* SummaryKind */
 	uint8		scale_max;		/* highest valid score, 0 = not fixed yet */
-	uint8		top_from;		/* CSAT: lowest satisfied score; else 0 */
+	uint8		satisfied_from;		/* CSAT: lowest satisfied score; else 0 */
 	int64		count[SUMMARY_MAX_SCORE + 1];
 	ExactSum	weight[SUMMARY_MAX_SCORE + 1];	/* sum of weights per score */
 	ExactSum	weight_sq;		/* sum of squared weights, all scores */
@@ -151,7 +150,7 @@ static inline float8
 summary_weight_of(const ScoreSummary *summary, int score)
 {
 	Assert(summary->version == SUMMARY_FORMAT_WEIGHTED);
-	return summary->weight[score] + summary->weight_lo[score];
+	return summary->weight[score] + summary->weight_errors[score];
 }
 
 static inline Size
@@ -167,19 +166,11 @@ summary_size_of_format(int version)
 	return SUMMARY_SIZE;
 }
 
-/* NPS asks "0 to 10"; CSAT and CES scales start at 1.  Used on every row. */
-static inline int
-summary_scale_min(SummaryKind kind)
-{
-	return kind == SUMMARY_NPS ? 0 : 1;
-}
-
 #define PG_GETARG_SUMMARY(n)	((ScoreSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 /* A summary to read metrics from: format 1 or 2, a format-3 state rounded. */
 #define PG_GETARG_SUMMARY_VALUE(n)	summary_rounded(PG_GETARG_SUMMARY(n))
 
 /* summary.c: construction, validation, shared arithmetic */
-extern const char *summary_kind_name(SummaryKind kind);
 extern ScoreSummary *summary_new(SummaryKind kind);
 extern ScoreSummary *summary_new_weighted(SummaryKind kind);
 extern ScoreSummary *summary_copy(const ScoreSummary *summary);
@@ -195,14 +186,5 @@ extern ScoreSummary *summary_merge(ScoreSummary *into, const ScoreSummary *from,
 extern void summary_subtract(ScoreSummary *from, const ScoreSummary *part);
 extern double summary_effective_size(const ScoreSummary *summary);
 extern double summary_effective_size_minus_one(const ScoreSummary *summary);
-
-/*
- * summary_add(into, from, what): adds "from" into the summary variable
- * "into", which may then point to a new value: a weighted summary becomes
- * format 3, which is larger.  Assigning like PostgreSQL's COMP_CRC32C keeps
- * every caller (the combine functions) from returning the old pointer.
- */
-#define summary_add(into, from, what) \
-	((into) = summary_merge((into), (from), (what)))
 
 #endif							/* NPS_EXT_SUMMARY_H */

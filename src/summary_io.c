@@ -21,14 +21,14 @@
  * sees by calling its transition function, and Citus ships as text) writes
  * each exact sum as its canonical expansion: the nearest double, then the
  * nearest double to what is left, and so on until nothing is (0 is [0]);
- * the first terms are the format-2 pair (weight, weight_lo), but in a rare
+ * the first terms are the format-2 pair (weight, weight_errors), but in a rare
  * tie (exact_sum_double_double).  Input accepts exactly that
  * expansion, nothing else, so every value has one text and one binary form:
  *
  *	 {"version":3,"kind":"nps","counts":[...],"weights":[[t,...],...,[t,...]],
  *	  "weight_sq":[t,...]}
  *
- * Binary form: version, kind, scale_max, top_from as four bytes, then one
+ * Binary form: version, kind, scale_max, satisfied_from as four bytes, then one
  * int8 per score of the scale; format 2 follows with the float8 weight sums
  * per score, their errors, and the squared-weight sum and its error; format
  * 3 with each expansion (per score of the scale, then the squared weights)
@@ -59,22 +59,13 @@ PG_FUNCTION_INFO_V1(score_summary_send);
 static const char *
 kind_key(SummaryKind kind)
 {
-	switch (kind)
-	{
-		case SUMMARY_NPS:
-			return "nps";
-		case SUMMARY_CSAT:
-			return "csat";
-		case SUMMARY_CES:
-			return "ces";
-	}
-	return "unknown";
+	return summary_kind(kind)->key;
 }
 
 static const char *
 type_name(SummaryKind kind)
 {
-	return psprintf("%s_summary", kind_key(kind));
+	return summary_kind(kind)->type_name;
 }
 
 /* Shortest text that reads back as the same double, whatever extra_float_digits says. */
@@ -110,11 +101,11 @@ append_weights(StringInfo buf, const ScoreSummary *summary)
 	appendStringInfoString(buf, ",\"weights\":");
 	append_float8_array(buf, summary, summary->weight);
 	appendStringInfoString(buf, ",\"weight_errors\":");
-	append_float8_array(buf, summary, summary->weight_lo);
+	append_float8_array(buf, summary, summary->weight_errors);
 	appendStringInfoString(buf, ",\"weight_sq\":");
 	append_float8(buf, summary->weight_sq);
 	appendStringInfoString(buf, ",\"weight_sq_error\":");
-	append_float8(buf, summary->weight_sq_lo);
+	append_float8(buf, summary->weight_sq_error);
 }
 
 static void
@@ -159,19 +150,19 @@ summary_append_text(StringInfo buf, const ScoreSummary *summary)
 
 	appendStringInfo(buf, "{\"version\":%d,\"kind\":\"%s\"",
 					 summary->version, kind_key(kind));
-	if (kind != SUMMARY_NPS)
+	if (summary_kind(kind)->fixed_scale_max == 0)
 	{
 		if (summary->scale_max == 0)
 			appendStringInfoString(buf, ",\"scale_max\":null");
 		else
 			appendStringInfo(buf, ",\"scale_max\":%d", summary->scale_max);
 	}
-	if (kind == SUMMARY_CSAT)
+	if (summary_kind(kind)->has_satisfied_from)
 	{
 		if (summary->scale_max == 0)
 			appendStringInfoString(buf, ",\"satisfied_from\":null");
 		else
-			appendStringInfo(buf, ",\"satisfied_from\":%d", summary->top_from);
+			appendStringInfo(buf, ",\"satisfied_from\":%d", summary->satisfied_from);
 	}
 	appendStringInfoString(buf, ",\"counts\":[");
 	if (summary->scale_max != 0)
@@ -235,13 +226,13 @@ static void
 parse_weights(JsonCursor *cur, ScoreSummary *summary)
 {
 	parse_float8_array(cur, summary, "weights", summary->weight, 0);
-	parse_float8_array(cur, summary, "weight_errors", summary->weight_lo, -DBL_MAX);
+	parse_float8_array(cur, summary, "weight_errors", summary->weight_errors, -DBL_MAX);
 	json_expect(cur, ",");
 	json_expect_key(cur, "weight_sq");
 	summary->weight_sq = json_float8(cur, 0, DBL_MAX);
 	json_expect(cur, ",");
 	json_expect_key(cur, "weight_sq_error");
-	summary->weight_sq_lo = json_float8(cur, -DBL_MAX, DBL_MAX);
+	summary->weight_sq_error = json_float8(cur, -DBL_MAX, DBL_MAX);
 }
 
 /*
@@ -325,9 +316,8 @@ new_summary_of_format(int version, SummaryKind kind, const char **problem)
 		case SUMMARY_FORMAT_EXACT:
 			return summary_exact_copy(summary_new_weighted(kind));
 	}
-	/* names the formats a summary is stored in; format 3 is a state's */
-	*problem = psprintf("Format version %d is not supported; this build reads versions %d and %d.",
-						version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_WEIGHTED);
+	*problem = psprintf("Format version %d is not supported; this build reads versions %d to %d.",
+						version, SUMMARY_FORMAT_COUNTS, SUMMARY_FORMAT_EXACT);
 	return NULL;
 }
 
@@ -350,15 +340,15 @@ parse_summary(const char *input, SummaryKind kind)
 	json_expect_key(&cur, "kind");
 	json_expect(&cur, psprintf("\"%s\"", kind_key(kind)));
 
-	if (kind != SUMMARY_NPS)
+	if (summary_kind(kind)->fixed_scale_max == 0)
 		summary->scale_max = read_optional_small(&cur, "scale_max",
 												 SUMMARY_MIN_SCALE_MAX,
 												 SUMMARY_MAX_SCALE_MAX);
-	if (kind == SUMMARY_CSAT)
+	if (summary_kind(kind)->has_satisfied_from)
 	{
-		summary->top_from = read_optional_small(&cur, "satisfied_from", 2,
+		summary->satisfied_from = read_optional_small(&cur, "satisfied_from", SUMMARY_MIN_SATISFIED_FROM,
 												SUMMARY_MAX_SCALE_MAX);
-		if ((summary->scale_max == 0) != (summary->top_from == 0))
+		if ((summary->scale_max == 0) != (summary->satisfied_from == 0))
 			json_fail(&cur, "scale_max and satisfied_from must both be null or both be set.");
 	}
 
@@ -440,7 +430,7 @@ score_summary_send(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, summary->version);
 	pq_sendbyte(&buf, summary->kind);
 	pq_sendbyte(&buf, summary->scale_max);
-	pq_sendbyte(&buf, summary->top_from);
+	pq_sendbyte(&buf, summary->satisfied_from);
 	if (summary->scale_max != 0)
 	{
 		for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
@@ -455,10 +445,10 @@ score_summary_send(PG_FUNCTION_ARGS)
 			for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
 				pq_sendfloat8(&buf, summary->weight[s]);
 			for (int s = summary_scale_min(summary->kind); s <= summary->scale_max; s++)
-				pq_sendfloat8(&buf, summary->weight_lo[s]);
+				pq_sendfloat8(&buf, summary->weight_errors[s]);
 		}
 		pq_sendfloat8(&buf, summary->weight_sq);
-		pq_sendfloat8(&buf, summary->weight_sq_lo);
+		pq_sendfloat8(&buf, summary->weight_sq_error);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -518,7 +508,7 @@ receive_summary(StringInfo buf, SummaryKind kind)
 		binary_fail(kind, psprintf("The value is a summary of another metric, not %s.",
 								   type_name(kind)));
 	summary->scale_max = pq_getmsgbyte(buf);
-	summary->top_from = pq_getmsgbyte(buf);
+	summary->satisfied_from = pq_getmsgbyte(buf);
 	if (summary->scale_max > SUMMARY_MAX_SCORE)
 		binary_fail(kind, "scale_max must be between 3 and 10.");
 	if (summary->scale_max != 0)
@@ -535,10 +525,10 @@ receive_summary(StringInfo buf, SummaryKind kind)
 			for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
 				summary->weight[s] = pq_getmsgfloat8(buf) + 0.0;
 			for (int s = summary_scale_min(kind); s <= summary->scale_max; s++)
-				summary->weight_lo[s] = pq_getmsgfloat8(buf) + 0.0;
+				summary->weight_errors[s] = pq_getmsgfloat8(buf) + 0.0;
 		}
 		summary->weight_sq = pq_getmsgfloat8(buf) + 0.0;
-		summary->weight_sq_lo = pq_getmsgfloat8(buf) + 0.0;
+		summary->weight_sq_error = pq_getmsgfloat8(buf) + 0.0;
 	}
 	problem = summary_problem(summary);
 	if (problem != NULL)

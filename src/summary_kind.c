@@ -24,6 +24,7 @@ static const char *const csat_interval_methods[] = {"wilson", "wald", NULL};
 const SummaryKindInfo summary_kinds[SUMMARY_KIND_LAST + 1] = {
 	[SUMMARY_NPS] = {
 		.name = "NPS",
+		.key = "nps",
 		.article = "an",
 		.type_name = "nps_summary",
 		.scale_min = 0,
@@ -37,6 +38,7 @@ const SummaryKindInfo summary_kinds[SUMMARY_KIND_LAST + 1] = {
 	},
 	[SUMMARY_CSAT] = {
 		.name = "CSAT",
+		.key = "csat",
 		.article = "a",
 		.type_name = "csat_summary",
 		.scale_min = 1,
@@ -48,6 +50,7 @@ const SummaryKindInfo summary_kinds[SUMMARY_KIND_LAST + 1] = {
 	},
 	[SUMMARY_CES] = {
 		.name = "CES",
+		.key = "ces",
 		.article = "a",
 		.type_name = "ces_summary",
 		.scale_min = 1,

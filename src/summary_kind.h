@@ -31,6 +31,7 @@ typedef struct ScoreBucket
 typedef struct SummaryKindInfo
 {
 	const char *name;			/* as messages print it: "NPS" */
+	const char *key;			/* SQL prefix and text form's "kind": "nps" */
 	const char *article;		/* "an" NPS summary, "a" CSAT summary */
 	const char *type_name;		/* the SQL type: "nps_summary" */
 	int			scale_min;		/* the lowest score: 0..10 asks from 0 */
@@ -59,6 +60,20 @@ summary_kind(int kind)
 {
 	Assert(summary_kind_is_valid(kind));
 	return &summary_kinds[kind];
+}
+
+/* For messages: also safe on an unchecked kind byte. */
+static inline const char *
+summary_kind_name(int kind)
+{
+	return summary_kind_is_valid(kind) ? summary_kinds[kind].name : "unknown";
+}
+
+/* The lowest score of the scale: read on every row. */
+static inline int
+summary_scale_min(int kind)
+{
+	return summary_kind(kind)->scale_min;
 }
 
 /* The NPS groups by name, for the code of NPS itself (nps.c, stats.c). */

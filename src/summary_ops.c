@@ -1,7 +1,8 @@
 /*
  * summary_ops.c
- *		Operations on whole summaries: the final function of nps_agg(),
- *		csat_agg() and ces_agg(), the rollup() aggregates, and equality.
+ *		Operations on whole summaries: the combine function of every
+ *		summary aggregate, the final function of nps_agg(), csat_agg() and
+ *		ces_agg(), the rollup() aggregates, equality and hashing.
  *
  * rollup() merges stored summaries with the same arithmetic as the combine
  * function of the plain aggregates, so nps(rollup(daily)) is exactly
@@ -19,6 +20,7 @@
 
 #include "common/hashfn.h"
 
+PG_FUNCTION_INFO_V1(score_summary_combine);
 PG_FUNCTION_INFO_V1(score_summary_result);
 PG_FUNCTION_INFO_V1(score_summary_rollup);
 PG_FUNCTION_INFO_V1(score_summary_rollup_inverse);
@@ -26,6 +28,20 @@ PG_FUNCTION_INFO_V1(score_summary_eq);
 PG_FUNCTION_INFO_V1(score_summary_ne);
 PG_FUNCTION_INFO_V1(score_summary_hash);
 PG_FUNCTION_INFO_V1(score_summary_hash_extended);
+
+/*
+ * Combine function of nps(), csat(), ces(), their _agg() and weighted forms:
+ * adds the second partial state (a parallel worker's, a Citus worker's)
+ * into the first.  The result may be a new, larger value: a weighted state
+ * becomes format 3 (exact sums) on its first merge.
+ */
+Datum
+score_summary_combine(PG_FUNCTION_ARGS)
+{
+	ScoreSummary *state = state_for_update(fcinfo);
+
+	PG_RETURN_POINTER(summary_merge(state, PG_GETARG_SUMMARY(1), "combine"));
+}
 
 /*
  * Final function of the *_agg() aggregates and rollup(): the state itself,
@@ -48,8 +64,8 @@ score_summary_result(PG_FUNCTION_ARGS)
 	ScoreSummary *summary = summary_is_exact(state) ? summary_rounded(state) : summary_copy(state);
 
 	/* 22003 rather than a value that cannot be read back */
-	if (summary_total(summary) == 0 && summary->kind != SUMMARY_NPS)
-		summary->scale_max = summary->top_from = 0;
+	if (summary_total(summary) == 0 && summary_kind(summary->kind)->fixed_scale_max == 0)
+		summary->scale_max = summary->satisfied_from = 0;
 	PG_RETURN_POINTER(summary);
 }
 

@@ -1,6 +1,6 @@
 /*
- * weighted_agg.c
- *		Transition functions of the weighted aggregates:
+ * weights.c
+ *		Survey weights: the transition functions of the weighted aggregates
  *		nps(score, weight), csat(score, scale_max, satisfied_from, weight),
  *		ces(score, scale_max, weight) and their *_agg summary forms.
  *
@@ -15,7 +15,7 @@
  * The weight is the last argument, after the scale.  csat(score, weight)
  * with an integer weight resolves to the unweighted csat(score, scale_max),
  * which refuses a column as its scale (check_scale_source() in
- * score_args.c), so the weight cannot be misread as a scale_max.
+ * csat_ces.c), so the weight cannot be misread as a scale_max.
  */
 #include "postgres.h"
 
@@ -27,12 +27,6 @@
 
 #include "common/int.h"
 #include "utils/float.h"
-
-PG_FUNCTION_INFO_V1(weighted_trans_int2);
-PG_FUNCTION_INFO_V1(weighted_trans_int4);
-PG_FUNCTION_INFO_V1(weighted_trans_int8);
-PG_FUNCTION_INFO_V1(weighted_trans_numeric);
-PG_FUNCTION_INFO_V1(weighted_trans_float8);
 
 /*
  * Accepted weights: 0, or 1e-100 .. 1e100.  Within these bounds neither a
@@ -113,7 +107,7 @@ weighted_state(FunctionCallInfo fcinfo)
  * and its score must lie on the scale, so that no invalid value passes
  * silently.
  */
-static Datum
+static pg_attribute_always_inline Datum
 weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 {
 	ExactSummary *exact = weighted_state(fcinfo);
@@ -122,46 +116,34 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 	double		weight = 0;
 	int64		score;
 
-	if (state->kind != SUMMARY_NPS)
+	if (summary_kind(state->kind)->fixed_scale_max == 0)
 		fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 3));
 	if (!PG_ARGISNULL(weight_arg))
 		weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);
 
-	score = score_argument(fcinfo, state, type);
-	check_score(state, score);
+	score = score_of(fcinfo, state, type);
 	if (!PG_ARGISNULL(weight_arg))
 		add_weighted_score(exact, score, weight);
 	return updated_state(fcinfo, state);
 }
 
-Datum
-weighted_trans_int2(PG_FUNCTION_ARGS)
-{
-	return weighted_step(fcinfo, SCORE_INT2);
+/*
+ * weighted_trans_<type>, the C function of nps_weighted_trans,
+ * csat_weighted_trans and ces_weighted_trans(<summary>, <type>, ...): one
+ * per score type of sql/api.decl, the type fixed at compile time.
+ */
+#define WEIGHTED_ENTRY_POINT(suffix, type) \
+PG_FUNCTION_INFO_V1(weighted_trans_##suffix); \
+Datum \
+weighted_trans_##suffix(PG_FUNCTION_ARGS) \
+{ \
+	return weighted_step(fcinfo, type); \
 }
 
-Datum
-weighted_trans_int4(PG_FUNCTION_ARGS)
-{
-	return weighted_step(fcinfo, SCORE_INT4);
-}
-
-Datum
-weighted_trans_int8(PG_FUNCTION_ARGS)
-{
-	return weighted_step(fcinfo, SCORE_INT8);
-}
-
-Datum
-weighted_trans_numeric(PG_FUNCTION_ARGS)
-{
-	return weighted_step(fcinfo, SCORE_NUMERIC);
-}
-
-Datum
-weighted_trans_float8(PG_FUNCTION_ARGS)
-{
-	return weighted_step(fcinfo, SCORE_FLOAT8);
-}
+WEIGHTED_ENTRY_POINT(int2, SCORE_INT2)
+WEIGHTED_ENTRY_POINT(int4, SCORE_INT4)
+WEIGHTED_ENTRY_POINT(int8, SCORE_INT8)
+WEIGHTED_ENTRY_POINT(numeric, SCORE_NUMERIC)
+WEIGHTED_ENTRY_POINT(float8, SCORE_FLOAT8)

@@ -1,6 +1,7 @@
 /*
- * metrics.c
- *		Final functions of nps(), csat() and ces(): exact numeric results.
+ * results.c
+ *		The numeric results of a summary, shared by the final functions of
+ *		every metric (nps.c, csat_ces.c) and the accessors (accessors.c).
  *
  * Results are numeric quotients of exact integer counts, computed the way
  * PostgreSQL's numeric division does (at least 16 significant digits) with
@@ -16,17 +17,10 @@
  */
 #include "postgres.h"
 
-#include "metrics.h"
+#include "results.h"
 
 #include "common/int.h"
 #include "utils/builtins.h"
-
-PG_FUNCTION_INFO_V1(nps_final);
-PG_FUNCTION_INFO_V1(csat_final);
-PG_FUNCTION_INFO_V1(ces_final);
-PG_FUNCTION_INFO_V1(nps_promoters_final);
-PG_FUNCTION_INFO_V1(nps_passives_final);
-PG_FUNCTION_INFO_V1(nps_detractors_final);
 
 static Datum
 int64_numeric(int64 value)
@@ -50,8 +44,8 @@ numeric_ratio(Numeric numerator, int64 denominator)
  * int64 when it fits (always, short of 9.2e16 responses), in numeric
  * otherwise; the quotient is the same either way.
  */
-static Datum
-percent(int64 part, int64 whole)
+Datum
+count_percent(int64 part, int64 whole)
 {
 	int64		hundred_part;
 	Datum		numerator;
@@ -64,27 +58,9 @@ percent(int64 part, int64 whole)
 	return numeric_ratio(DatumGetNumeric(numerator), whole);
 }
 
-/*
- * The promoters' weight minus the detractors', summed as one double-double
- * and rounded once at the end: rounding each side first would lose the
- * digits that survive when the two nearly cancel (an NPS near 0).
- */
-static double
-net_promoter_weight(const ScoreSummary *state)
-{
-	float8		hi = 0;
-	float8		lo = 0;
-
-	for (int s = NPS_PROMOTER_MIN; s <= 10; s++)
-		weight_sum_add(&hi, &lo, state->weight[s], state->weight_lo[s]);
-	for (int s = 0; s <= NPS_DETRACTOR_MAX; s++)
-		weight_sum_add(&hi, &lo, -state->weight[s], -state->weight_lo[s]);
-	return hi + lo;
-}
-
 /* 100 * part / whole of double precision weights as numeric; whole > 0 */
-static Datum
-weighted_percent(double part, double whole)
+Datum
+weight_percent(double part, double whole)
 {
 	Datum		value = DirectFunctionCall1(float8_numeric, Float8GetDatum(100.0 * part / whole));
 
@@ -102,49 +78,12 @@ summary_percent_between(const ScoreSummary *summary, int lo, int hi, bool *is_nu
 
 	*is_null = false;
 	if (n > 0 && !summary_is_weighted(summary))
-		return percent(summary_count_between(summary, lo, hi), n);
+		return count_percent(summary_count_between(summary, lo, hi), n);
 	if (n > 0 && summary_total_weight(summary) > 0)
-		return weighted_percent(summary_weight_between(summary, lo, hi),
+		return weight_percent(summary_weight_between(summary, lo, hi),
 								summary_total_weight(summary));
 	*is_null = true;
 	return (Datum) 0;
-}
-
-/*
- * NPS = 100 (P - D) / n.  P - D fits in int64 because P + D <= n does.
- */
-Datum
-nps_final(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *state = PG_GETARG_SUMMARY_VALUE(0);
-	int64		n = summary_total(state);
-	int64		promoters = summary_count_between(state, NPS_PROMOTER_MIN, 10);
-	int64		detractors = summary_count_between(state, 0, NPS_DETRACTOR_MAX);
-	double		weight;
-
-	if (n == 0)
-		PG_RETURN_NULL();
-	if (!summary_is_weighted(state))
-		PG_RETURN_DATUM(percent(promoters - detractors, n));
-
-	weight = summary_total_weight(state);
-	if (weight == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(weighted_percent(net_promoter_weight(state), weight));
-}
-
-/* CSAT = 100 * #(score >= satisfied_from) / n. */
-Datum
-csat_final(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *state = PG_GETARG_SUMMARY_VALUE(0);
-	bool		is_null;
-	Datum		result = summary_percent_between(state, state->top_from, state->scale_max,
-												 &is_null);
-
-	if (is_null)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(result);
 }
 
 /*
@@ -184,49 +123,4 @@ summary_mean(const ScoreSummary *state, bool *is_null)
 													  int64_numeric(state->count[s])));
 	}
 	return numeric_ratio(DatumGetNumeric(sum), n);
-}
-
-/* CES = mean score. */
-Datum
-ces_final(PG_FUNCTION_ARGS)
-{
-	bool		is_null;
-	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
-
-	if (is_null)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(mean);
-}
-
-/*
- * promoters(), passives() and detractors(): counts from the same state as
- * nps(), so that a query asking for several of them makes one state per
- * group (same transition function, inputs and INITCOND, READ_ONLY final
- * functions).  Like count(), they give 0 for an empty group.
- */
-static Datum
-bucket_count(FunctionCallInfo fcinfo, int lo, int hi)
-{
-	ScoreSummary *state = PG_GETARG_SUMMARY(0);
-
-	(void) summary_total(state);	/* checks that the counts add up */
-	PG_RETURN_INT64(summary_count_between(state, lo, hi));
-}
-
-Datum
-nps_promoters_final(PG_FUNCTION_ARGS)
-{
-	return bucket_count(fcinfo, NPS_PROMOTER_MIN, 10);
-}
-
-Datum
-nps_passives_final(PG_FUNCTION_ARGS)
-{
-	return bucket_count(fcinfo, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
-}
-
-Datum
-nps_detractors_final(PG_FUNCTION_ARGS)
-{
-	return bucket_count(fcinfo, 0, NPS_DETRACTOR_MAX);
 }
