@@ -229,20 +229,21 @@ fix_scale(ScoreSummary *state, Scale scale)
 static pg_attribute_always_inline Datum
 scaled_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
-	ScoreSummary *state = counts_state(fcinfo);
+	bool		in_aggregate = called_as_aggregate(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo, in_aggregate);
 	int64		score;
 
 	if (unlikely(state->scale_max == 0))
 		check_scale_source(fcinfo, state->kind, PG_NARGS() - 2);
 	fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 2));
 	if (PG_ARGISNULL(1))
-		return updated_state(fcinfo, state);
-	score = score_of(fcinfo, state, type);
+		return updated_state_in(fcinfo, state, in_aggregate);
+	score = score_of(fcinfo, state, type, RATED_SCALE_MIN);
 	if (add)
 		add_score(state, score);
 	else
 		remove_score(state, score);
-	return updated_state(fcinfo, state);
+	return updated_state_in(fcinfo, state, in_aggregate);
 }
 
 /*

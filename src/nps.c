@@ -29,14 +29,16 @@ group_count(const ScoreSummary *state, const ScoreBucket *group)
 static pg_attribute_always_inline Datum
 nps_step(FunctionCallInfo fcinfo, ScoreType type, bool add)
 {
-	ScoreSummary *state = counts_state(fcinfo);
-	int64		score = score_of(fcinfo, state, type);
+	/* tested once: PostgreSQL compiles with -fno-strict-aliasing */
+	bool		in_aggregate = called_as_aggregate(fcinfo);
+	ScoreSummary *state = counts_state(fcinfo, in_aggregate);
+	int64		score = score_of(fcinfo, state, type, NPS_SCALE_MIN);
 
 	if (add)
 		add_score(state, score);
 	else
 		remove_score(state, score);
-	return updated_state(fcinfo, state);
+	return updated_state_in(fcinfo, state, in_aggregate);
 }
 
 /*

@@ -54,13 +54,13 @@ called_as_aggregate(FunctionCallInfo fcinfo)
  * function, the argument is copied.
  */
 static pg_attribute_always_inline ScoreSummary *
-state_for_update(FunctionCallInfo fcinfo)
+state_for_update_in(FunctionCallInfo fcinfo, bool in_aggregate)
 {
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("summary state must not be null")));
-	if (likely(called_as_aggregate(fcinfo)))
+	if (likely(in_aggregate))
 	{
 		struct varlena *state = (struct varlena *) PG_GETARG_POINTER(0);
 
@@ -71,20 +71,20 @@ state_for_update(FunctionCallInfo fcinfo)
 	return summary_copy(PG_GETARG_SUMMARY(0));
 }
 
-static pg_attribute_always_inline void
-check_score(const ScoreSummary *state, int64 score)
+static pg_attribute_always_inline ScoreSummary *
+state_for_update(FunctionCallInfo fcinfo)
 {
-	if (unlikely(score < summary_scale_min(state->kind) || score > state->scale_max))
-		score_out_of_range(state, psprintf(INT64_FORMAT, score));
+	return state_for_update_in(fcinfo, called_as_aggregate(fcinfo));
 }
 
 /*
  * The score (argument 1) as an integer on the state's scale, checked.
  * type is a constant at every call, so this folds to the one branch of
- * that type: an integer score costs a load and two compares.
+ * that type; so is scale_min where the caller knows its metric (NPS,
+ * CSAT/CES), so that an integer score costs a load and two compares.
  */
 static pg_attribute_always_inline int64
-score_of(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type)
+score_of(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type, int scale_min)
 {
 	int64		score;
 
@@ -106,7 +106,8 @@ score_of(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type)
 		default:
 			pg_unreachable();
 	}
-	check_score(state, score);
+	if (unlikely(score < scale_min || score > state->scale_max))
+		score_out_of_range(state, psprintf(INT64_FORMAT, score));
 	return score;
 }
 
@@ -133,11 +134,17 @@ add_score(ScoreSummary *state, int64 score)
  * aggregate that takes 2^63 rows, and the final function checks it).
  */
 static pg_attribute_always_inline Datum
-updated_state(FunctionCallInfo fcinfo, ScoreSummary *state)
+updated_state_in(FunctionCallInfo fcinfo, ScoreSummary *state, bool in_aggregate)
 {
-	if (unlikely(!called_as_aggregate(fcinfo)))
+	if (unlikely(!in_aggregate))
 		(void) summary_total(state);
 	PG_RETURN_POINTER(state);
+}
+
+static pg_attribute_always_inline Datum
+updated_state(FunctionCallInfo fcinfo, ScoreSummary *state)
+{
+	return updated_state_in(fcinfo, state, called_as_aggregate(fcinfo));
 }
 
 /*
@@ -146,9 +153,9 @@ updated_state(FunctionCallInfo fcinfo, ScoreSummary *state)
  * that summary inconsistent.  One byte compare per row.
  */
 static pg_attribute_always_inline ScoreSummary *
-counts_state(FunctionCallInfo fcinfo)
+counts_state(FunctionCallInfo fcinfo, bool in_aggregate)
 {
-	ScoreSummary *state = state_for_update(fcinfo);
+	ScoreSummary *state = state_for_update_in(fcinfo, in_aggregate);
 
 	if (unlikely(summary_is_weighted(state)))
 		ereport(ERROR,

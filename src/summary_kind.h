@@ -20,6 +20,13 @@ typedef enum SummaryKind
 #define SUMMARY_KIND_FIRST		SUMMARY_NPS
 #define SUMMARY_KIND_LAST		SUMMARY_CES
 
+/*
+ * The lowest scores, also as constants for the per-row code that knows its
+ * metric: NPS asks "0 to 10", CSAT and CES scales start at 1.
+ */
+#define NPS_SCALE_MIN			0
+#define RATED_SCALE_MIN			1
+
 /* A named range of scores that a metric counts (NPS's three groups). */
 typedef struct ScoreBucket
 {

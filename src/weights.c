@@ -123,7 +123,7 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);
 
-	score = score_of(fcinfo, state, type);
+	score = score_of(fcinfo, state, type, summary_scale_min(state->kind));
 	if (!PG_ARGISNULL(weight_arg))
 		add_weighted_score(exact, score, weight);
 	return updated_state(fcinfo, state);
