@@ -33,12 +33,7 @@ summary_responses(PG_FUNCTION_ARGS)
 Datum
 summary_mean_score(PG_FUNCTION_ARGS)
 {
-	bool		is_null;
-	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
-
-	if (is_null)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(mean);
+	return summary_mean_result(fcinfo);
 }
 
 /* Sum of the weights; the number of responses when unweighted. */

@@ -294,10 +294,5 @@ csat_final(PG_FUNCTION_ARGS)
 Datum
 ces_final(PG_FUNCTION_ARGS)
 {
-	bool		is_null;
-	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
-
-	if (is_null)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(mean);
+	return summary_mean_result(fcinfo);
 }

@@ -124,3 +124,15 @@ summary_mean(const ScoreSummary *state, bool *is_null)
 	}
 	return numeric_ratio(DatumGetNumeric(sum), n);
 }
+
+/* The mean score of the summary in argument 0 as an SQL result. */
+Datum
+summary_mean_result(FunctionCallInfo fcinfo)
+{
+	bool		is_null;
+	Datum		mean = summary_mean(PG_GETARG_SUMMARY_VALUE(0), &is_null);
+
+	if (is_null)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(mean);
+}

@@ -26,11 +26,7 @@ CREATE TEMP TABLE serial_churn AS
 SELECT c, churn_risk(hs, ht, '2025-01-01 00:00:00+00') AS churn, churn_risk(hs, ht) AS churn_now
 FROM nps_ext_tap_parallel GROUP BY c;
 
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 4;
-SET LOCAL parallel_leader_participation = off;
+\ir data/parallel_plans.psql
 SET LOCAL enable_hashagg = off;
 
 -- EXPLAIN ANALYZE runs the statement, so the parallel results are

@@ -150,11 +150,7 @@ SELECT is_empty($$SELECT count(DISTINCT r::text), count(DISTINCT rc::text)
 CREATE TEMP TABLE exact_serial AS
 SELECT g, nps_agg(s, w) AS n, csat_agg(s % 5 + 1, 5, 4, w) AS c, ces_agg(s % 7 + 1, 7, w) AS e
 FROM nps_ext_tap_exact GROUP BY g;
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 4;
-SET LOCAL parallel_leader_participation = off;
+\ir data/parallel_plans.psql
 CREATE FUNCTION pg_temp.exact_plan(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE line text; result text := '';
 BEGIN
