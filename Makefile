@@ -20,7 +20,8 @@ OBJS = \
 	src/json_cursor.o \
 	src/churn.o \
 	src/churn_state.o \
-	src/churn_io.o
+	src/churn_io.o \
+	src/churn_eval.o
 
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 
