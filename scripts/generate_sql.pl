@@ -122,7 +122,7 @@ sub instantiate {
 my %keys_of = (
     type      => [qw(input output receive send comment since map)],
     function  => [qw(c volatility strict parallel rows comment since map)],
-    state     => [qw(stype sspace combine initcond)],
+    state     => [qw(stype sspace combine serial deserial initcond)],
     aggregate => [qw(state sfunc final inverse parallel comment since map)],
     operator  => [qw(function commutator negator restrict join hashes merges comment since map)],
     opclass   => [qw(default comment since map), 'operator N', 'function N'],
@@ -153,6 +153,20 @@ sub check_key {
     die "line $block->{line}: $key: empty value\n" unless length $value;
     die "line $block->{line}: $key: '$value' is not allowed\n"
         if $values_of{$base} && $value !~ $values_of{$base};
+}
+
+# An internal state needs both serialization functions (PostgreSQL runs
+# its combine function in parallel plans only then); no other state has any.
+sub check_serialization {
+    my ($o) = @_;
+    my $k = $o->{keys};
+    my $internal = $k->{stype} eq 'internal';
+    for my $key (qw(serial deserial)) {
+        die "line $o->{line}: state $o->{name}: an internal stype needs $key:\n"
+            if $internal && !defined $k->{$key};
+        die "line $o->{line}: state $o->{name}: $key: is only for an internal stype\n"
+            if !$internal && defined $k->{$key};
+    }
 }
 
 sub check_required {
@@ -263,6 +277,7 @@ sub build_object {
         $o->{name} = $o->{header};
     }
     check_required($o);
+    check_serialization($o) if $o->{kind} eq 'state';
     return $o;
 }
 
@@ -277,7 +292,7 @@ sub support_names {
     for my $o (@{ $decl->{objects} }, values %{ $decl->{states} }) {
         my $k = $o->{keys};
         $support{ $k->{$_} } = 1
-            for grep { defined $k->{$_} } qw(sfunc final inverse combine input output receive send);
+            for grep { defined $k->{$_} } qw(sfunc final inverse combine serial deserial input output receive send);
         $support{ $k->{function} } = 1 if $o->{kind} eq 'operator';
         $support{$_} = 1 for map { $_->[1] =~ /^(\w+)\(/ ? $1 : () } @{ $o->{multi} // [] };
     }
@@ -386,13 +401,15 @@ sub aggregate_sql {
     my $k = $a->{keys};
     my $s = $states->{ $k->{state} } // die "aggregate $a->{signature}: no state $k->{state}\n";
     my $sk = $s->{keys};
-    my @p = ("SFUNC = \@extschema\@.$k->{sfunc}", "STYPE = \@extschema\@.$sk->{stype}",
+    my @p = ("SFUNC = \@extschema\@.$k->{sfunc}", "STYPE = " . qualified_type($sk->{stype}),
              "SSPACE = $sk->{sspace}", "FINALFUNC = \@extschema\@.$k->{final}",
              "FINALFUNC_MODIFY = READ_ONLY", "COMBINEFUNC = \@extschema\@.$sk->{combine}");
+    push @p, "SERIALFUNC = \@extschema\@.$sk->{serial}", "DESERIALFUNC = \@extschema\@.$sk->{deserial}"
+        if defined $sk->{serial};
     push @p, 'INITCOND = ' . quote($sk->{initcond}) if defined $sk->{initcond};
     if ($k->{inverse}) {
         push @p, "MSFUNC = \@extschema\@.$k->{sfunc}", "MINVFUNC = \@extschema\@.$k->{inverse}",
-                 "MSTYPE = \@extschema\@.$sk->{stype}", "MSSPACE = $sk->{sspace}",
+                 "MSTYPE = " . qualified_type($sk->{stype}), "MSSPACE = $sk->{sspace}",
                  "MFINALFUNC = \@extschema\@.$k->{final}", "MFINALFUNC_MODIFY = READ_ONLY";
         push @p, 'MINITCOND = ' . quote($sk->{initcond}) if defined $sk->{initcond};
     }

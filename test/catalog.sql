@@ -297,7 +297,19 @@ INSERT INTO expected_function VALUES
     ('ces_ci_lower(summary ces_summary, confidence double precision, min_responses integer)', 'f', 'i', true, 's', 'ces_ci_lower', 'Lower confidence limit of the mean effort score (normal approximation, within the scale); NULL below min_responses'),
     ('ces_ci_upper(summary ces_summary, confidence double precision, min_responses integer)', 'f', 'i', true, 's', 'ces_ci_upper', 'Upper confidence limit of the mean effort score (normal approximation, within the scale); NULL below min_responses'),
     ('nps_test(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true, 's', 'nps_test_p', 'Two-sided p-value of the z test that two NPS summaries have the same NPS; NULL when either has fewer than min_responses'),
-    ('nps_test_z(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true, 's', 'nps_test_z', 'z statistic (NPS of a - NPS of b) / standard error of the difference; NULL when either has fewer than min_responses');
+    ('nps_test_z(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true, 's', 'nps_test_z', 'z statistic (NPS of a - NPS of b) / standard error of the difference; NULL when either has fewer than min_responses'),
+    ('churn_auc_trans(internal, double precision, boolean)', 'f', 'i', false, 's', 'churn_auc_trans', 'Transition function of churn_auc(): keeps the risk of a churner or a stayer; skips NULLs, rejects NaN and infinite risks'),
+    ('churn_auc_combine(internal, internal)', 'f', 'i', false, 's', 'churn_auc_combine', 'Combine function of churn_auc(): appends the risks of a partial state'),
+    ('churn_auc_serialize(internal)', 'f', 'i', true, 's', 'churn_auc_serialize', 'Serialization function of churn_auc(): the state as bytes, for parallel workers'),
+    ('churn_auc_deserialize(bytea, internal)', 'f', 'i', true, 's', 'churn_auc_deserialize', 'Deserialization function of churn_auc(): the state from its bytes, validated'),
+    ('churn_auc_final(internal)', 'f', 'i', false, 's', 'churn_auc_final', 'Final function of churn_auc(): Mann-Whitney U / (churners * stayers) counted exactly, NULL without both classes'),
+    ('churn_auc(double precision, boolean)', 'a', 'i', false, 's', NULL, 'Exact ROC AUC of a churn score: the probability that a churner has a higher risk than a stayer, ties counting one half; NULL without churners or stayers'),
+    ('churn_brier_trans(internal, double precision, boolean)', 'f', 'i', false, 's', 'churn_brier_trans', 'Transition function of churn_brier(): adds the squared error of one risk exactly; skips NULLs, rejects risks outside [0, 1]'),
+    ('churn_brier_combine(internal, internal)', 'f', 'i', false, 's', 'churn_brier_combine', 'Combine function of churn_brier(): adds the count and exact sum of a partial state'),
+    ('churn_brier_serialize(internal)', 'f', 'i', true, 's', 'churn_brier_serialize', 'Serialization function of churn_brier(): the state as bytes, for parallel workers'),
+    ('churn_brier_deserialize(bytea, internal)', 'f', 'i', true, 's', 'churn_brier_deserialize', 'Deserialization function of churn_brier(): the state from its bytes, validated'),
+    ('churn_brier_final(internal)', 'f', 'i', false, 's', 'churn_brier_final', 'Final function of churn_brier(): the exact sum of the squared errors, rounded once, divided by the rows; NULL without rows'),
+    ('churn_brier(double precision, boolean)', 'a', 'i', false, 's', NULL, 'Brier score of a churn risk in [0, 1]: the mean of (risk - churned)^2, churned counting 1; NULL without rows');
 INSERT INTO expected_type VALUES
     ('nps_summary', 'Score histogram behind nps(): responses per score 0..10; the transition state of nps()'),
     ('csat_summary', 'Score histogram behind csat(): scale, satisfied threshold and responses per score; the transition state of csat()'),

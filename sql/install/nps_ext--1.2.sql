@@ -3039,3 +3039,94 @@ RETURNS pg_catalog.float8
 AS 'MODULE_PATHNAME', 'nps_test_z'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_test_z(@extschema@.nps_summary, @extschema@.nps_summary, pg_catalog.int4) IS 'z statistic (NPS of a - NPS of b) / standard error of the difference; NULL when either has fewer than min_responses';
+
+
+-- ---------------------------------------------------------------------------
+-- churn_auc(risk, churned) and churn_brier(risk, churned): how good a churn score is
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.churn_auc_trans(pg_catalog.internal, pg_catalog.float8, pg_catalog.bool)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_auc_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_auc_trans(pg_catalog.internal, pg_catalog.float8, pg_catalog.bool) IS 'Transition function of churn_auc(): keeps the risk of a churner or a stayer; skips NULLs, rejects NaN and infinite risks';
+
+CREATE FUNCTION @extschema@.churn_auc_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_auc_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_auc_combine(pg_catalog.internal, pg_catalog.internal) IS 'Combine function of churn_auc(): appends the risks of a partial state';
+
+CREATE FUNCTION @extschema@.churn_auc_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'churn_auc_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_auc_serialize(pg_catalog.internal) IS 'Serialization function of churn_auc(): the state as bytes, for parallel workers';
+
+CREATE FUNCTION @extschema@.churn_auc_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_auc_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_auc_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'Deserialization function of churn_auc(): the state from its bytes, validated';
+
+CREATE FUNCTION @extschema@.churn_auc_final(pg_catalog.internal)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'churn_auc_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_auc_final(pg_catalog.internal) IS 'Final function of churn_auc(): Mann-Whitney U / (churners * stayers) counted exactly, NULL without both classes';
+
+CREATE AGGREGATE @extschema@.churn_auc(pg_catalog.float8, pg_catalog.bool) (
+    SFUNC = @extschema@.churn_auc_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 8192,
+    FINALFUNC = @extschema@.churn_auc_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_auc_combine,
+    SERIALFUNC = @extschema@.churn_auc_serialize,
+    DESERIALFUNC = @extschema@.churn_auc_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_auc(pg_catalog.float8, pg_catalog.bool) IS 'Exact ROC AUC of a churn score: the probability that a churner has a higher risk than a stayer, ties counting one half; NULL without churners or stayers';
+
+CREATE FUNCTION @extschema@.churn_brier_trans(pg_catalog.internal, pg_catalog.float8, pg_catalog.bool)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_brier_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_brier_trans(pg_catalog.internal, pg_catalog.float8, pg_catalog.bool) IS 'Transition function of churn_brier(): adds the squared error of one risk exactly; skips NULLs, rejects risks outside [0, 1]';
+
+CREATE FUNCTION @extschema@.churn_brier_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_brier_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_brier_combine(pg_catalog.internal, pg_catalog.internal) IS 'Combine function of churn_brier(): adds the count and exact sum of a partial state';
+
+CREATE FUNCTION @extschema@.churn_brier_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'churn_brier_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_brier_serialize(pg_catalog.internal) IS 'Serialization function of churn_brier(): the state as bytes, for parallel workers';
+
+CREATE FUNCTION @extschema@.churn_brier_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_brier_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_brier_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'Deserialization function of churn_brier(): the state from its bytes, validated';
+
+CREATE FUNCTION @extschema@.churn_brier_final(pg_catalog.internal)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'churn_brier_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_brier_final(pg_catalog.internal) IS 'Final function of churn_brier(): the exact sum of the squared errors, rounded once, divided by the rows; NULL without rows';
+
+CREATE AGGREGATE @extschema@.churn_brier(pg_catalog.float8, pg_catalog.bool) (
+    SFUNC = @extschema@.churn_brier_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 272,
+    FINALFUNC = @extschema@.churn_brier_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_brier_combine,
+    SERIALFUNC = @extschema@.churn_brier_serialize,
+    DESERIALFUNC = @extschema@.churn_brier_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_brier(pg_catalog.float8, pg_catalog.bool) IS 'Brier score of a churn risk in [0, 1]: the mean of (risk - churned)^2, churned counting 1; NULL without rows';
