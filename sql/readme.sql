@@ -36,6 +36,26 @@ INSERT INTO history VALUES
 SELECT customer, round(churn_risk(score, responded_at, '2025-06-30 00:00+00')::numeric, 3) AS risk
 FROM history GROUP BY customer ORDER BY risk DESC;
 
+CREATE TABLE scored_customers (customer int, risk double precision, churned boolean);
+INSERT INTO scored_customers
+SELECT i, (i * 37 % 100) / 100.0, i * 53 % 97 < i * 37 % 100
+FROM generate_series(1, 2000) AS i;
+
+SELECT round(churn_auc(risk, churned)::numeric, 4) AS auc,
+       round(churn_brier(risk, churned)::numeric, 4) AS brier
+FROM scored_customers;
+
+WITH deciles AS (
+  SELECT ntile(10) OVER (ORDER BY risk, customer) AS decile, risk, churned
+  FROM scored_customers
+  WHERE risk IS NOT NULL AND churned IS NOT NULL
+)
+SELECT decile, count(*) AS customers,
+       round(avg(risk)::numeric, 3) AS mean_risk,
+       round(avg(churned::int), 3) AS churn_rate,
+       round(avg(churned::int) / (SELECT avg(churned::int) FROM deciles), 2) AS lift
+FROM deciles GROUP BY decile ORDER BY decile DESC;
+
 CREATE TABLE answers (answered_on date, channel text, score smallint);
 INSERT INTO answers
 SELECT date '2025-01-01' + i % 90, (ARRAY['email', 'web'])[1 + i / 90 % 2],
