@@ -21,7 +21,15 @@ OBJS = \
 	src/churn.o \
 	src/churn_state.o \
 	src/churn_io.o \
-	src/churn_eval.o
+	src/churn_eval.o \
+	src/churn_features.o \
+	src/churn_model.o \
+	src/churn_model_io.o \
+	src/churn_fit_pass.o \
+	src/churn_fit.o \
+	src/cholesky.o \
+	src/churn_score.o \
+	src/churn_explain.o
 
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 

@@ -191,6 +191,7 @@ my %own_type;    # filled from the type blocks
 
 sub qualified_type {
     my ($type) = @_;
+    return qualified_type($1) . '[]' if $type =~ /^(.+)\[\]$/;
     return "pg_catalog.$builtin{$type}" if exists $builtin{$type};
     return "\@extschema\@.$type" if $own_type{$type};
     die "unknown type: $type\n";
@@ -211,7 +212,7 @@ sub split_top_level {
     return @parts;
 }
 
-sub is_type { my ($t) = @_; return exists $builtin{$t} || $own_type{$t} }
+sub is_type { my ($t) = @_; $t =~ s/\[\]$//; return exists $builtin{$t} || $own_type{$t} }
 
 # "name type DEFAULT x" or "type": { name, type, default }.
 sub parse_arg {

@@ -12,7 +12,13 @@
  *	  "latest_at_us":788918400000000,"as_of_us":null}
  *
  * latest_score and latest_at_us are null when responses is 0; as_of_us is
- * null for the two-argument churn_risk().
+ * null for the forms without as_of.  Format 2 (1.2) goes on with
+ *
+ *	 ,"recent_responses":2,"effort_answers":0,"effort_sum":0,
+ *	 "satisfaction_answers":0,"satisfaction_sum":0}
+ *
+ * recent_responses being null only in a state merged with a 1.1 state that
+ * had responses.  A format 1 value reads and writes as format 1, unchanged.
  */
 #include "postgres.h"
 
@@ -38,7 +44,7 @@ append_optional(StringInfo buf, const char *key, bool present, int64 value)
 Datum
 churn_state_out(PG_FUNCTION_ARGS)
 {
-	ChurnState *state = PG_GETARG_CHURN(0);
+	ChurnState *state = PG_GETARG_CHURN_STORED(0);
 	bool		any = state->responses > 0;
 	StringInfoData buf;
 
@@ -49,6 +55,17 @@ churn_state_out(PG_FUNCTION_ARGS)
 	append_optional(&buf, "latest_score", any, state->latest_score);
 	append_optional(&buf, "latest_at_us", any, state->latest_at);
 	append_optional(&buf, "as_of_us", state->as_of_given, state->as_of);
+	if (state->version != CHURN_FORMAT_V1)
+	{
+		append_optional(&buf, "recent_responses",
+						state->flags & CHURN_RECENT_KNOWN, state->recent_responses);
+		appendStringInfo(&buf, ",\"effort_answers\":" INT64_FORMAT
+						 ",\"effort_sum\":" INT64_FORMAT
+						 ",\"satisfaction_answers\":" INT64_FORMAT
+						 ",\"satisfaction_sum\":" INT64_FORMAT,
+						 state->effort_answers, state->effort_sum,
+						 state->satisfaction_answers, state->satisfaction_sum);
+	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -64,6 +81,29 @@ read_optional(JsonCursor *cur, const char *key, int64 lo, int64 hi, int64 *value
 		return false;
 	*value = json_int64(cur, lo, hi);
 	return true;
+}
+
+/* the fields format 2 adds */
+static void
+read_format2(JsonCursor *cur, ChurnState *state)
+{
+	int64		value;
+
+	state->flags = read_optional(cur, "recent_responses", 0, PG_INT64_MAX, &value)
+		? CHURN_RECENT_KNOWN : 0;
+	state->recent_responses = value;
+	json_expect(cur, ",");
+	json_expect_key(cur, "effort_answers");
+	state->effort_answers = json_int64(cur, 0, PG_INT64_MAX);
+	json_expect(cur, ",");
+	json_expect_key(cur, "effort_sum");
+	state->effort_sum = json_int64(cur, 0, PG_INT64_MAX);
+	json_expect(cur, ",");
+	json_expect_key(cur, "satisfaction_answers");
+	state->satisfaction_answers = json_int64(cur, 0, PG_INT64_MAX);
+	json_expect(cur, ",");
+	json_expect_key(cur, "satisfaction_sum");
+	state->satisfaction_sum = json_int64(cur, 0, PG_INT64_MAX);
 }
 
 /* the finite timestamptz range */
@@ -84,9 +124,10 @@ churn_state_in(PG_FUNCTION_ARGS)
 	json_expect(&cur, "{");
 	json_expect_key(&cur, "version");
 	value = json_int64(&cur, 0, 255);
-	if (value != CHURN_FORMAT_VERSION)
-		json_fail(&cur, psprintf("Format version %d is not supported; this build reads version %d.",
-								 (int) value, CHURN_FORMAT_VERSION));
+	if (value != CHURN_FORMAT_V1 && value != CHURN_FORMAT_VERSION)
+		json_fail(&cur, psprintf("Format version %d is not supported; this build reads versions 1 and 2.",
+								 (int) value));
+	state->version = (uint8) value;
 	json_expect(&cur, ",");
 	json_expect_key(&cur, "responses");
 	state->responses = json_int64(&cur, 0, PG_INT64_MAX);
@@ -99,6 +140,13 @@ churn_state_in(PG_FUNCTION_ARGS)
 	state->latest_at = has_at ? value : 0;
 	state->as_of_given = read_optional(&cur, "as_of_us", MIN_US, MAX_US, &value);
 	state->as_of = state->as_of_given ? value : 0;
+	if (state->version == CHURN_FORMAT_V1)
+	{
+		state->flags = 0;
+		SET_VARSIZE(state, CHURN_STATE_V1_SIZE);
+	}
+	else
+		read_format2(&cur, state);
 	json_expect(&cur, "}");
 	json_expect_end(&cur);
 
@@ -113,7 +161,7 @@ churn_state_in(PG_FUNCTION_ARGS)
 Datum
 churn_state_send(PG_FUNCTION_ARGS)
 {
-	ChurnState *state = PG_GETARG_CHURN(0);
+	ChurnState *state = PG_GETARG_CHURN_STORED(0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -124,6 +172,15 @@ churn_state_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, state->score_sum);
 	pq_sendint64(&buf, state->latest_at);
 	pq_sendint64(&buf, state->as_of);
+	if (state->version != CHURN_FORMAT_V1)
+	{
+		pq_sendbyte(&buf, state->flags);
+		pq_sendint64(&buf, state->recent_responses);
+		pq_sendint64(&buf, state->effort_answers);
+		pq_sendint64(&buf, state->effort_sum);
+		pq_sendint64(&buf, state->satisfaction_answers);
+		pq_sendint64(&buf, state->satisfaction_sum);
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -135,18 +192,32 @@ churn_state_recv(PG_FUNCTION_ARGS)
 	const char *problem;
 
 	state->version = pq_getmsgbyte(buf);
-	if (state->version != CHURN_FORMAT_VERSION)
+	if (state->version != CHURN_FORMAT_V1 && state->version != CHURN_FORMAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary representation of type churn_state"),
-				 errdetail("Format version %d is not supported; this build reads version %d.",
-						   state->version, CHURN_FORMAT_VERSION)));
+				 errdetail("Format version %d is not supported; this build reads versions 1 and 2.",
+						   state->version)));
 	state->latest_score = pq_getmsgbyte(buf);
 	state->as_of_given = pq_getmsgbyte(buf);
 	state->responses = pq_getmsgint64(buf);
 	state->score_sum = pq_getmsgint64(buf);
 	state->latest_at = pq_getmsgint64(buf);
 	state->as_of = pq_getmsgint64(buf);
+	if (state->version == CHURN_FORMAT_V1)
+	{
+		state->flags = 0;
+		SET_VARSIZE(state, CHURN_STATE_V1_SIZE);
+	}
+	else
+	{
+		state->flags = pq_getmsgbyte(buf);
+		state->recent_responses = pq_getmsgint64(buf);
+		state->effort_answers = pq_getmsgint64(buf);
+		state->effort_sum = pq_getmsgint64(buf);
+		state->satisfaction_answers = pq_getmsgint64(buf);
+		state->satisfaction_sum = pq_getmsgint64(buf);
+	}
 	problem = churn_state_problem(state);
 	if (problem != NULL)
 		ereport(ERROR,

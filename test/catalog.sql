@@ -161,6 +161,31 @@ INSERT INTO expected_function VALUES
     ('churn_final(churn_state)', 'f', 's', true, 's', 'churn_final', 'Final function of churn_risk(): the heuristic logistic model of README.md, NULL without responses'),
     ('churn_risk(integer, timestamp with time zone)', 'a', 'i', false, 's', NULL, 'Churn risk in [0, 1] of one customer from their 0..10 score history, as of the transaction start (heuristic model, see README)'),
     ('churn_risk(integer, timestamp with time zone, timestamp with time zone)', 'a', 'i', false, 's', NULL, 'Churn risk in [0, 1] of one customer from their 0..10 score history known at as_of (heuristic model, see README)'),
+    ('churn_trans(churn_state, integer, timestamp with time zone, timestamp with time zone, integer, integer)', 'f', 'i', false, 's', 'churn_trans_answers', 'Transition function of churn_agg(score, responded_at, as_of, effort, satisfaction): records one response and its effort and satisfaction answers known at as_of, skipping NULLs'),
+    ('churn_agg_final(churn_state)', 'f', 's', true, 's', 'churn_agg_final', 'Final function of churn_agg(): the customer''s churn state, NULL when no row was counted'),
+    ('churn_agg(integer, timestamp with time zone)', 'a', 'i', false, 's', NULL, 'A customer''s churn features (churn_state) from their 0..10 score history, as of the transaction start'),
+    ('churn_agg(integer, timestamp with time zone, timestamp with time zone)', 'a', 'i', false, 's', NULL, 'A customer''s churn features (churn_state) from their 0..10 score history known at as_of'),
+    ('churn_agg(integer, timestamp with time zone, timestamp with time zone, integer, integer)', 'a', 'i', false, 's', NULL, 'A customer''s churn features (churn_state) from their 0..10 scores and 0..100 effort and satisfaction answers known at as_of'),
+    ('churn_features(churn_state)', 'f', 's', true, 's', 'churn_features', 'The named churn features of a customer''s state as jsonb: dissatisfaction, detractor, decline, silence, engagement, and effort and satisfaction when answered'),
+    ('churn_model_in(cstring)', 'f', 'i', true, 's', 'churn_model_in', 'Text input of churn_model: the JSON form its output function writes, validated'),
+    ('churn_model_out(churn_model)', 'f', 'i', true, 's', 'churn_model_out', 'Text output of churn_model as JSON, numbers in their shortest exact form'),
+    ('churn_model_recv(internal)', 'f', 'i', true, 's', 'churn_model_recv', 'Binary input of churn_model, validated'),
+    ('churn_model_send(churn_model)', 'f', 'i', true, 's', 'churn_model_send', 'Binary output of churn_model'),
+    ('churn_fit_pass_trans(internal, churn_state, boolean, churn_model)', 'f', 'i', false, 's', 'churn_fit_pass_trans', 'Transition function of churn_fit_pass(): adds one training row to the Newton step''s sums'),
+    ('churn_fit_pass_combine(internal, internal)', 'f', 'i', false, 's', 'churn_fit_pass_combine', 'Combine function of churn_fit_pass(): adds two partial sums'),
+    ('churn_fit_pass_serialize(internal)', 'f', 'i', true, 's', 'churn_fit_pass_serialize', 'Serialization and final function of churn_fit_pass(): the sums as bytea, read by churn_fit()'),
+    ('churn_fit_pass_deserialize(bytea, internal)', 'f', 'i', true, 's', 'churn_fit_pass_deserialize', 'Deserialization function of churn_fit_pass()'),
+    ('churn_fit_pass(churn_state, boolean, churn_model)', 'a', 'i', false, 's', NULL, 'One Newton step''s sums over training rows for churn_fit(): information matrix, score vector, log-likelihood (internal format, read by churn_fit)'),
+    ('churn_fit(training text, features text[], penalty double precision, max_iterations integer)', 'f', 'v', false, 'u', 'churn_fit', 'Fits a logistic regression of churned on churn features over a query returning (churn_state, boolean), by Newton steps with an L2 penalty'),
+    ('coefficients(model churn_model)', 'f', 'i', true, 's', 'coefficients', 'The terms of a churn model, intercept first: coefficient, standard error, Wald z and its two-sided p-value'),
+    ('churn_risk(features churn_state, model churn_model)', 'f', 's', true, 's', 'churn_risk_model', 'The churn probability a fitted model gives a customer''s churn state, NULL without responses'),
+    ('churn_score_trans(internal, integer, timestamp with time zone, timestamp with time zone, churn_model)', 'f', 'i', false, 's', 'churn_score_trans', 'Transition function of churn_risk(score, responded_at, as_of, model): records one response known at as_of, skipping NULLs'),
+    ('churn_score_combine(internal, internal)', 'f', 'i', false, 's', 'churn_score_combine', 'Combine function of churn_risk(score, responded_at, as_of, model)'),
+    ('churn_score_serialize(internal)', 'f', 'i', true, 's', 'churn_score_serialize', 'Serialization function of churn_risk(score, responded_at, as_of, model)'),
+    ('churn_score_deserialize(bytea, internal)', 'f', 'i', true, 's', 'churn_score_deserialize', 'Deserialization function of churn_risk(score, responded_at, as_of, model), validated'),
+    ('churn_score_final(internal)', 'f', 'i', false, 's', 'churn_score_final', 'Final function of churn_risk(score, responded_at, as_of, model): the model''s churn probability, NULL without responses'),
+    ('churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)', 'a', 'i', false, 's', NULL, 'Churn probability of one customer from their 0..10 score history known at as_of, by a model churn_fit() fitted'),
+    ('churn_explain(features churn_state, model churn_model)', 'f', 's', true, 's', 'churn_explain', 'Why a model gives a customer their risk: each feature''s value, its contribution to the log-odds against the training mean, and a plain reason, largest first'),
     ('nps_agg_final(nps_summary)', 'f', 'i', true, 's', 'score_summary_result', 'Final function of nps_agg() and rollup(): a copy of the state, the nps_summary of the group'),
     ('csat_agg_final(csat_summary)', 'f', 'i', true, 's', 'score_summary_result', 'Final function of csat_agg() and rollup(): a copy of the state, the csat_summary of the group'),
     ('ces_agg_final(ces_summary)', 'f', 'i', true, 's', 'score_summary_result', 'Final function of ces_agg() and rollup(): a copy of the state, the ces_summary of the group'),
@@ -314,7 +339,8 @@ INSERT INTO expected_type VALUES
     ('nps_summary', 'Score histogram behind nps(): responses per score 0..10; the transition state of nps()'),
     ('csat_summary', 'Score histogram behind csat(): scale, satisfied threshold and responses per score; the transition state of csat()'),
     ('ces_summary', 'Score histogram behind ces(): scale and responses per score; the transition state of ces()'),
-    ('churn_state', 'Transition state of churn_risk(): response count, score sum, latest response and as_of');
+    ('churn_state', 'Transition state of churn_risk(): response count, score sum, latest response and as_of'),
+    ('churn_model', 'A logistic regression of churn on named churn features, as churn_fit() fitted it');
 INSERT INTO expected_operator VALUES
     ('=(nps_summary,nps_summary)', 'Equal: same format, scale, counts and weights'),
     ('=(csat_summary,csat_summary)', 'Equal: same format, scale, counts and weights'),
@@ -397,9 +423,10 @@ SELECT is_empty($$SELECT signature FROM ext_function
                   WHERE coalesce(btrim(obj_description(oid, 'pg_proc')), '') = ''$$,
                 'every extension function and aggregate has a comment');
 
+-- churn_fit runs the caller's training query, which may do anything.
 SELECT is_empty($$SELECT format('%s: proparallel %s', signature, proparallel) FROM ext_function
-                  WHERE proparallel <> 's'$$,
-                'every extension function and aggregate is PARALLEL SAFE');
+                  WHERE proparallel <> 's' AND proname <> 'churn_fit'$$,
+                'every extension function and aggregate but churn_fit is PARALLEL SAFE');
 
 SELECT is_empty($$SELECT signature FROM ext_function WHERE prosecdef$$,
                 'no extension function is SECURITY DEFINER (the extension is trusted)');
@@ -438,12 +465,17 @@ SELECT is_empty($$SELECT signature FROM ext_aggregate WHERE aggcombinefn = 0$$,
 
 -- churn_auc keeps every risk (its state grows with the rows, which a varlena
 -- state could only do by copying itself per row) and churn_brier an exact
--- sum updated in place: their states are internal, with serialization
--- functions for parallel plans.  Every other state is a type of the extension.
+-- sum updated in place; churn_fit_pass sums a Newton step's matrices and
+-- churn_risk with a model keeps the model next to the customer's state.
+-- Their states are internal, with serialization functions for parallel
+-- plans.  Every other state is a type of the extension.
 SELECT is_empty($$SELECT format('%s: %s', signature, aggtranstype::regtype) FROM ext_aggregate
                   WHERE aggtranstype = 'internal'::regtype
-                    AND proname NOT IN ('churn_auc', 'churn_brier')$$,
-                'no aggregate but churn_auc and churn_brier has an internal transition type');
+                    AND signature NOT IN ('churn_auc(double precision, boolean)',
+                                          'churn_brier(double precision, boolean)',
+                                          'churn_fit_pass(churn_state, boolean, churn_model)',
+                                          'churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)')$$,
+                'no aggregate but churn_auc, churn_brier, churn_fit_pass and churn_risk with a model has an internal transition type');
 
 SELECT is_empty($$SELECT signature FROM ext_aggregate
                   WHERE aggtranstype NOT IN (SELECT oid FROM ext_type)

@@ -15,6 +15,206 @@
 
 
 -- ---------------------------------------------------------------------------
+-- Churn models: churn_agg(), churn_features(), churn_fit(), churn_risk() with a model, churn_explain()
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.int4, pg_catalog.int4)
+RETURNS @extschema@.churn_state
+AS 'MODULE_PATHNAME', 'churn_trans_answers'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.int4, pg_catalog.int4) IS 'Transition function of churn_agg(score, responded_at, as_of, effort, satisfaction): records one response and its effort and satisfaction answers known at as_of, skipping NULLs';
+
+CREATE FUNCTION @extschema@.churn_agg_final(@extschema@.churn_state)
+RETURNS @extschema@.churn_state
+AS 'MODULE_PATHNAME', 'churn_agg_final'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_agg_final(@extschema@.churn_state) IS 'Final function of churn_agg(): the customer''s churn state, NULL when no row was counted';
+
+CREATE AGGREGATE @extschema@.churn_agg(pg_catalog.int4, pg_catalog.timestamptz) (
+    SFUNC = @extschema@.churn_trans,
+    STYPE = @extschema@.churn_state,
+    SSPACE = 88,
+    FINALFUNC = @extschema@.churn_agg_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_combine,
+    INITCOND = '{"version":2,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null,"recent_responses":0,"effort_answers":0,"effort_sum":0,"satisfaction_answers":0,"satisfaction_sum":0}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_agg(pg_catalog.int4, pg_catalog.timestamptz) IS 'A customer''s churn features (churn_state) from their 0..10 score history, as of the transaction start';
+
+CREATE AGGREGATE @extschema@.churn_agg(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) (
+    SFUNC = @extschema@.churn_trans,
+    STYPE = @extschema@.churn_state,
+    SSPACE = 88,
+    FINALFUNC = @extschema@.churn_agg_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_combine,
+    INITCOND = '{"version":2,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null,"recent_responses":0,"effort_answers":0,"effort_sum":0,"satisfaction_answers":0,"satisfaction_sum":0}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_agg(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'A customer''s churn features (churn_state) from their 0..10 score history known at as_of';
+
+CREATE AGGREGATE @extschema@.churn_agg(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.int4, pg_catalog.int4) (
+    SFUNC = @extschema@.churn_trans,
+    STYPE = @extschema@.churn_state,
+    SSPACE = 88,
+    FINALFUNC = @extschema@.churn_agg_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_combine,
+    INITCOND = '{"version":2,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null,"recent_responses":0,"effort_answers":0,"effort_sum":0,"satisfaction_answers":0,"satisfaction_sum":0}',
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_agg(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.int4, pg_catalog.int4) IS 'A customer''s churn features (churn_state) from their 0..10 scores and 0..100 effort and satisfaction answers known at as_of';
+
+CREATE FUNCTION @extschema@.churn_features(@extschema@.churn_state)
+RETURNS pg_catalog.jsonb
+AS 'MODULE_PATHNAME', 'churn_features'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_features(@extschema@.churn_state) IS 'The named churn features of a customer''s state as jsonb: dissatisfaction, detractor, decline, silence, engagement, and effort and satisfaction when answered';
+
+CREATE TYPE @extschema@.churn_model;
+
+CREATE FUNCTION @extschema@.churn_model_in(pg_catalog.cstring)
+RETURNS @extschema@.churn_model
+AS 'MODULE_PATHNAME', 'churn_model_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_model_in(pg_catalog.cstring) IS 'Text input of churn_model: the JSON form its output function writes, validated';
+
+CREATE FUNCTION @extschema@.churn_model_out(@extschema@.churn_model)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'churn_model_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_model_out(@extschema@.churn_model) IS 'Text output of churn_model as JSON, numbers in their shortest exact form';
+
+CREATE FUNCTION @extschema@.churn_model_recv(pg_catalog.internal)
+RETURNS @extschema@.churn_model
+AS 'MODULE_PATHNAME', 'churn_model_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_model_recv(pg_catalog.internal) IS 'Binary input of churn_model, validated';
+
+CREATE FUNCTION @extschema@.churn_model_send(@extschema@.churn_model)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'churn_model_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_model_send(@extschema@.churn_model) IS 'Binary output of churn_model';
+
+CREATE TYPE @extschema@.churn_model (
+    INPUT = @extschema@.churn_model_in,
+    OUTPUT = @extschema@.churn_model_out,
+    RECEIVE = @extschema@.churn_model_recv,
+    SEND = @extschema@.churn_model_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.churn_model IS 'A logistic regression of churn on named churn features, as churn_fit() fitted it';
+
+CREATE FUNCTION @extschema@.churn_fit_pass_trans(pg_catalog.internal, @extschema@.churn_state, pg_catalog.bool, @extschema@.churn_model)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_fit_pass_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_fit_pass_trans(pg_catalog.internal, @extschema@.churn_state, pg_catalog.bool, @extschema@.churn_model) IS 'Transition function of churn_fit_pass(): adds one training row to the Newton step''s sums';
+
+CREATE FUNCTION @extschema@.churn_fit_pass_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_fit_pass_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_fit_pass_combine(pg_catalog.internal, pg_catalog.internal) IS 'Combine function of churn_fit_pass(): adds two partial sums';
+
+CREATE FUNCTION @extschema@.churn_fit_pass_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'churn_fit_pass_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_fit_pass_serialize(pg_catalog.internal) IS 'Serialization and final function of churn_fit_pass(): the sums as bytea, read by churn_fit()';
+
+CREATE FUNCTION @extschema@.churn_fit_pass_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_fit_pass_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_fit_pass_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'Deserialization function of churn_fit_pass()';
+
+CREATE AGGREGATE @extschema@.churn_fit_pass(@extschema@.churn_state, pg_catalog.bool, @extschema@.churn_model) (
+    SFUNC = @extschema@.churn_fit_pass_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 1024,
+    FINALFUNC = @extschema@.churn_fit_pass_serialize,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_fit_pass_combine,
+    SERIALFUNC = @extschema@.churn_fit_pass_serialize,
+    DESERIALFUNC = @extschema@.churn_fit_pass_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_fit_pass(@extschema@.churn_state, pg_catalog.bool, @extschema@.churn_model) IS 'One Newton step''s sums over training rows for churn_fit(): information matrix, score vector, log-likelihood (internal format, read by churn_fit)';
+
+CREATE FUNCTION @extschema@.churn_fit(training pg_catalog.text, features pg_catalog.text[] DEFAULT NULL, penalty pg_catalog.float8 DEFAULT 1, max_iterations pg_catalog.int4 DEFAULT 25)
+RETURNS @extschema@.churn_model
+AS 'MODULE_PATHNAME', 'churn_fit'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@.churn_fit(pg_catalog.text, pg_catalog.text[], pg_catalog.float8, pg_catalog.int4) IS 'Fits a logistic regression of churned on churn features over a query returning (churn_state, boolean), by Newton steps with an L2 penalty';
+
+CREATE FUNCTION @extschema@.coefficients(model @extschema@.churn_model)
+RETURNS TABLE(feature pg_catalog.text, coefficient pg_catalog.float8, std_error pg_catalog.float8, z pg_catalog.float8, p_value pg_catalog.float8)
+AS 'MODULE_PATHNAME', 'coefficients'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 9;
+COMMENT ON FUNCTION @extschema@.coefficients(@extschema@.churn_model) IS 'The terms of a churn model, intercept first: coefficient, standard error, Wald z and its two-sided p-value';
+
+CREATE FUNCTION @extschema@.churn_risk(features @extschema@.churn_state, model @extschema@.churn_model)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'churn_risk_model'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_risk(@extschema@.churn_state, @extschema@.churn_model) IS 'The churn probability a fitted model gives a customer''s churn state, NULL without responses';
+
+CREATE FUNCTION @extschema@.churn_score_trans(pg_catalog.internal, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, @extschema@.churn_model)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_score_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_score_trans(pg_catalog.internal, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, @extschema@.churn_model) IS 'Transition function of churn_risk(score, responded_at, as_of, model): records one response known at as_of, skipping NULLs';
+
+CREATE FUNCTION @extschema@.churn_score_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_score_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_score_combine(pg_catalog.internal, pg_catalog.internal) IS 'Combine function of churn_risk(score, responded_at, as_of, model)';
+
+CREATE FUNCTION @extschema@.churn_score_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'churn_score_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_score_serialize(pg_catalog.internal) IS 'Serialization function of churn_risk(score, responded_at, as_of, model)';
+
+CREATE FUNCTION @extschema@.churn_score_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'churn_score_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_score_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'Deserialization function of churn_risk(score, responded_at, as_of, model), validated';
+
+CREATE FUNCTION @extschema@.churn_score_final(pg_catalog.internal)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'churn_score_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_score_final(pg_catalog.internal) IS 'Final function of churn_risk(score, responded_at, as_of, model): the model''s churn probability, NULL without responses';
+
+CREATE AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, @extschema@.churn_model) (
+    SFUNC = @extschema@.churn_score_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 400,
+    FINALFUNC = @extschema@.churn_score_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.churn_score_combine,
+    SERIALFUNC = @extschema@.churn_score_serialize,
+    DESERIALFUNC = @extschema@.churn_score_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, @extschema@.churn_model) IS 'Churn probability of one customer from their 0..10 score history known at as_of, by a model churn_fit() fitted';
+
+CREATE FUNCTION @extschema@.churn_explain(features @extschema@.churn_state, model @extschema@.churn_model)
+RETURNS TABLE(feature pg_catalog.text, value pg_catalog.float8, contribution pg_catalog.float8, reason pg_catalog.text)
+AS 'MODULE_PATHNAME', 'churn_explain'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 8;
+COMMENT ON FUNCTION @extschema@.churn_explain(@extschema@.churn_state, @extschema@.churn_model) IS 'Why a model gives a customer their risk: each feature''s value, its contribution to the log-odds against the training mean, and a plain reason, largest first';
+
+
+-- ---------------------------------------------------------------------------
 -- equality and hashing of summaries: GROUP BY, DISTINCT, UNION, hash joins, hash partitioning
 -- ---------------------------------------------------------------------------
 

@@ -1,0 +1,219 @@
+/*
+ * churn_features.c
+ *		The named features of a churn state, churn_features(state) as jsonb,
+ *		the 1.1 heuristic model, and a plain sentence per feature for
+ *		churn_explain().  docs/metrics.md defines each feature.
+ *
+ *	 dissatisfaction = (10 - latest score) / 10
+ *	 detractor		 = 1 when the latest score is 0..6, else 0
+ *	 decline		 = max(0, mean of the earlier scores - latest score) / 10
+ *	 silence		 = 1 - 2^(-days since the latest response / 180)
+ *	 engagement		 = scored responses in the 365 days up to as_of
+ *	 effort			 = mean effort answer (churn_agg's five-argument form)
+ *	 satisfaction	 = mean satisfaction answer (likewise)
+ *	 heuristic		 = -3 + 3 dissatisfaction + detractor + 2 decline
+ *						 + 2 silence, the log-odds of the 1.1 heuristic
+ */
+#include "postgres.h"
+
+#include "churn_features.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+PG_FUNCTION_INFO_V1(churn_features);
+
+/* The heuristic's coefficients (1.1), documented in docs/metrics.md. */
+#define CHURN_INTERCEPT				(-3.0)
+#define CHURN_W_DISSATISFACTION		3.0
+#define CHURN_W_DETRACTOR			1.0
+#define CHURN_W_DECLINE				2.0
+#define CHURN_W_SILENCE				2.0
+#define CHURN_SILENCE_HALF_LIFE_DAYS 180.0
+
+static const char *const feature_names[CHURN_FEATURE_COUNT] = {
+	[CHURN_DISSATISFACTION] = "dissatisfaction",
+	[CHURN_DETRACTOR] = "detractor",
+	[CHURN_DECLINE] = "decline",
+	[CHURN_SILENCE] = "silence",
+	[CHURN_ENGAGEMENT] = "engagement",
+	[CHURN_EFFORT] = "effort",
+	[CHURN_SATISFACTION] = "satisfaction",
+	[CHURN_HEURISTIC] = "heuristic",
+};
+
+/* What a state needs for a feature to be known: for messages and hints. */
+static const char *const feature_sources[CHURN_FEATURE_COUNT] = {
+	[CHURN_DISSATISFACTION] = "a scored response",
+	[CHURN_DETRACTOR] = "a scored response",
+	[CHURN_DECLINE] = "a scored response",
+	[CHURN_SILENCE] = "a scored response",
+	[CHURN_ENGAGEMENT] = "a scored response, and a state made by nps_ext 1.2 or later",
+	[CHURN_EFFORT] = "an effort answer (churn_agg(score, responded_at, as_of, effort, satisfaction))",
+	[CHURN_SATISFACTION] = "a satisfaction answer (churn_agg(score, responded_at, as_of, effort, satisfaction))",
+	[CHURN_HEURISTIC] = "a scored response",
+};
+
+const char *
+churn_feature_name(ChurnFeature feature)
+{
+	return feature_names[feature];
+}
+
+const char *
+churn_feature_source(ChurnFeature feature)
+{
+	return feature_sources[feature];
+}
+
+/* The feature of that name, or -1. */
+int
+churn_feature_by_name(const char *name)
+{
+	for (int f = 0; f < CHURN_FEATURE_COUNT; f++)
+		if (strcmp(name, feature_names[f]) == 0)
+			return f;
+	return -1;
+}
+
+/* Days from the latest response to as_of, 0 if the response is later. */
+static double
+days_silent(const ChurnState *state, TimestampTz as_of)
+{
+	if (as_of <= state->latest_at)
+		return 0.0;
+	/* as_of - latest_at can exceed int64 for far-apart finite timestamps */
+	return ((double) as_of - (double) state->latest_at) / (double) USECS_PER_DAY;
+}
+
+static void
+set(ChurnFacts *facts, ChurnFeature feature, double value)
+{
+	facts->value[feature] = value;
+	facts->known[feature] = true;
+}
+
+static void
+compute_score_features(const ChurnState *state, ChurnFacts *facts)
+{
+	int			latest = state->latest_score;
+	double		decline = 0.0;
+
+	facts->latest_score = latest;
+	facts->earlier_mean = NAN;
+	if (state->responses > 1)
+	{
+		facts->earlier_mean = (double) (state->score_sum - latest) /
+			(double) (state->responses - 1);
+		decline = Max(0.0, facts->earlier_mean - latest) / 10.0;
+	}
+	facts->days_silent = days_silent(state, churn_state_as_of(state));
+	set(facts, CHURN_DISSATISFACTION, (10 - latest) / 10.0);
+	set(facts, CHURN_DETRACTOR, latest <= 6 ? 1.0 : 0.0);
+	set(facts, CHURN_DECLINE, decline);
+	set(facts, CHURN_SILENCE,
+		1.0 - exp2(-facts->days_silent / CHURN_SILENCE_HALF_LIFE_DAYS));
+	set(facts, CHURN_HEURISTIC, CHURN_INTERCEPT
+		+ CHURN_W_DISSATISFACTION * facts->value[CHURN_DISSATISFACTION]
+		+ CHURN_W_DETRACTOR * facts->value[CHURN_DETRACTOR]
+		+ CHURN_W_DECLINE * facts->value[CHURN_DECLINE]
+		+ CHURN_W_SILENCE * facts->value[CHURN_SILENCE]);
+	if (state->flags & CHURN_RECENT_KNOWN)
+		set(facts, CHURN_ENGAGEMENT, (double) state->recent_responses);
+}
+
+/* The features of a format 2 state; a feature without its source is unknown. */
+void
+churn_compute_facts(const ChurnState *state, ChurnFacts *facts)
+{
+	memset(facts, 0, sizeof(ChurnFacts));
+	if (state->responses > 0)
+		compute_score_features(state, facts);
+	if (state->effort_answers > 0)
+		set(facts, CHURN_EFFORT,
+			(double) state->effort_sum / (double) state->effort_answers);
+	if (state->satisfaction_answers > 0)
+		set(facts, CHURN_SATISFACTION,
+			(double) state->satisfaction_sum / (double) state->satisfaction_answers);
+}
+
+/* The 1.1 heuristic: a ranking score in (0, 1), not a probability. */
+double
+churn_heuristic_risk(const ChurnFacts *facts)
+{
+	return 1.0 / (1.0 + exp(-facts->value[CHURN_HEURISTIC]));
+}
+
+static const char *
+plural(double n, const char *one, const char *many)
+{
+	return n == 1.0 ? one : many;
+}
+
+/* A plain sentence saying where a feature's value comes from. */
+char *
+churn_feature_reason(ChurnFeature feature, const ChurnFacts *facts)
+{
+	double		v = facts->value[feature];
+	int			latest = facts->latest_score;
+
+	switch (feature)
+	{
+		case CHURN_DISSATISFACTION:
+			return psprintf("latest score %d", latest);
+		case CHURN_DETRACTOR:
+			return psprintf(latest <= 6 ? "latest score %d is a detractor's (0 to 6)"
+							: "latest score %d is not a detractor's (0 to 6)", latest);
+		case CHURN_DECLINE:
+			if (isnan(facts->earlier_mean))
+				return psprintf("latest score %d is the only one", latest);
+			return psprintf("latest score %d, %s %.1f from the average of the earlier ones",
+							latest, facts->earlier_mean >= latest ? "down" : "up",
+							fabs(facts->earlier_mean - latest));
+		case CHURN_SILENCE:
+			return psprintf("silent for %.0f %s", floor(facts->days_silent),
+							plural(floor(facts->days_silent), "day", "days"));
+		case CHURN_ENGAGEMENT:
+			return psprintf("%.0f %s in the last %d days", v,
+							plural(v, "response", "responses"), CHURN_RECENT_DAYS);
+		case CHURN_EFFORT:
+			return psprintf("average effort answer %.1f", v);
+		case CHURN_SATISFACTION:
+			return psprintf("average satisfaction answer %.1f", v);
+		case CHURN_HEURISTIC:
+			return psprintf("heuristic risk %.2f", churn_heuristic_risk(facts));
+		case CHURN_FEATURE_COUNT:
+			break;
+	}
+	elog(ERROR, "unknown churn feature %d", (int) feature);
+	return NULL;				/* keep the compiler quiet */
+}
+
+/* churn_features(churn_state) -> jsonb: the known features by name. */
+Datum
+churn_features(PG_FUNCTION_ARGS)
+{
+	ChurnState *state = PG_GETARG_CHURN(0);
+	ChurnFacts	facts;
+	StringInfoData buf;
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+	bool		any = false;
+
+	churn_compute_facts(state, &facts);
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int f = 0; f < CHURN_FEATURE_COUNT; f++)
+	{
+		if (!facts.known[f])
+			continue;
+		double_to_shortest_decimal_buf(facts.value[f], digits);
+		appendStringInfo(&buf, "%s\"%s\": %s", any ? ", " : "", feature_names[f], digits);
+		any = true;
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}

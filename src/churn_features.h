@@ -1,0 +1,46 @@
+/*
+ * churn_features.h
+ *		The named features of a customer's churn state (docs/metrics.md):
+ *		their values, the 1.1 heuristic built on them, and the plain reasons
+ *		churn_explain() gives.
+ */
+#ifndef NPS_EXT_CHURN_FEATURES_H
+#define NPS_EXT_CHURN_FEATURES_H
+
+#include "churn_state.h"
+
+/* In the order of churn_features() and of the SQL documentation. */
+typedef enum ChurnFeature
+{
+	CHURN_DISSATISFACTION,
+	CHURN_DETRACTOR,
+	CHURN_DECLINE,
+	CHURN_SILENCE,
+	CHURN_ENGAGEMENT,
+	CHURN_EFFORT,
+	CHURN_SATISFACTION,
+	CHURN_HEURISTIC,
+	CHURN_FEATURE_COUNT
+} ChurnFeature;
+
+/* churn_fit()'s features when none are named */
+#define CHURN_DEFAULT_FEATURES	5	/* dissatisfaction .. engagement */
+
+/* One customer's features as of the state's as_of, and what they came from. */
+typedef struct ChurnFacts
+{
+	double		value[CHURN_FEATURE_COUNT];
+	bool		known[CHURN_FEATURE_COUNT];
+	int			latest_score;
+	double		earlier_mean;	/* of the earlier scores; NaN if none */
+	double		days_silent;
+} ChurnFacts;
+
+extern const char *churn_feature_name(ChurnFeature feature);
+extern int	churn_feature_by_name(const char *name);
+extern void churn_compute_facts(const ChurnState *state, ChurnFacts *facts);
+extern double churn_heuristic_risk(const ChurnFacts *facts);
+extern char *churn_feature_reason(ChurnFeature feature, const ChurnFacts *facts);
+extern const char *churn_feature_source(ChurnFeature feature);
+
+#endif							/* NPS_EXT_CHURN_FEATURES_H */

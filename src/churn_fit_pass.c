@@ -1,0 +1,189 @@
+/*
+ * churn_fit_pass.c
+ *		churn_fit_pass(features churn_state, churned boolean, model
+ *		churn_model): the aggregate churn_fit() runs once per Newton step.
+ *
+ * For the model's current coefficients b it sums over the training rows,
+ * with x = (1, features) and p = 1 / (1 + exp(-b'x)):
+ *
+ *	 information  X'WX = sum of p (1 - p) x x'
+ *	 score		  X'(y - p) = sum of (y - p) x
+ *	 log-likelihood  sum of y b'x - log(1 + exp(b'x))
+ *
+ * and the count, events, sum, minimum and maximum of each feature.  Sums
+ * merge by addition, so the pass runs in parallel workers (serialized as
+ * bytea) like any other aggregate; the result is the FitSums as bytea, which
+ * only churn_fit() reads.  A row whose features or outcome is NULL is
+ * skipped, as avg() skips NULLs.
+ */
+#include "postgres.h"
+
+#include "churn_fit.h"
+
+#include <math.h>
+
+PG_FUNCTION_INFO_V1(churn_fit_pass_trans);
+PG_FUNCTION_INFO_V1(churn_fit_pass_combine);
+PG_FUNCTION_INFO_V1(churn_fit_pass_serialize);
+PG_FUNCTION_INFO_V1(churn_fit_pass_deserialize);
+
+/* Fitted probabilities this close to 0 or 1 mean (quasi-)separation. */
+#define FIT_EXTREME_EPSILON		1e-12
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext context;
+
+	if (!AggCheckCallContext(fcinfo, &context))
+		elog(ERROR, "%s called in non-aggregate context", name);
+	return context;
+}
+
+static FitSums *
+new_sums(MemoryContext context, int terms)
+{
+	FitSums    *sums = MemoryContextAllocZero(context, sizeof(FitSums));
+
+	sums->terms = terms;
+	for (int i = 0; i < CHURN_FEATURE_COUNT; i++)
+	{
+		sums->min[i] = INFINITY;
+		sums->max[i] = -INFINITY;
+	}
+	return sums;
+}
+
+/* log(1 + exp(x)) without overflow */
+static double
+softplus(double x)
+{
+	return x > 0.0 ? x + log1p(exp(-x)) : log1p(exp(x));
+}
+
+static void
+add_row(FitSums *sums, const ChurnModel *model, const double *x, bool churned)
+{
+	int			terms = sums->terms;
+	double		eta = 0.0;
+	double		p, w, residual;
+
+	for (int i = 0; i < terms; i++)
+		eta += model->coefficient[i] * x[i];
+	p = eta >= 0.0 ? 1.0 / (1.0 + exp(-eta)) : exp(eta) / (1.0 + exp(eta));
+	w = p * (1.0 - p);
+	residual = (churned ? 1.0 : 0.0) - p;
+	sums->log_likelihood += (churned ? eta : 0.0) - softplus(eta);
+	if (p < FIT_EXTREME_EPSILON || p > 1.0 - FIT_EXTREME_EPSILON)
+		sums->extreme++;
+	for (int i = 0; i < terms; i++)
+	{
+		double		wx = w * x[i];
+
+		for (int j = i; j < terms; j++)	/* upper triangle; churn_fit mirrors it */
+			sums->information[i * terms + j] += wx * x[j];
+		sums->score[i] += residual * x[i];
+	}
+	for (int i = 1; i < terms; i++)
+	{
+		sums->sum[i - 1] += x[i];
+		sums->min[i - 1] = Min(sums->min[i - 1], x[i]);
+		sums->max[i - 1] = Max(sums->max[i - 1], x[i]);
+	}
+	sums->n++;
+	sums->events += churned ? 1 : 0;
+}
+
+Datum
+churn_fit_pass_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext context = aggregate_context(fcinfo, "churn_fit_pass_trans");
+	FitSums    *sums = PG_ARGISNULL(0) ? NULL : (FitSums *) PG_GETARG_POINTER(0);
+	ChurnModel *model;
+	ChurnFacts	facts;
+	double		x[CHURN_MAX_TERMS];
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("churn_fit_pass model must not be null")));
+	model = PG_GETARG_CHURN_MODEL(3);
+	if (sums == NULL)
+		sums = new_sums(context, model->features + 1);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(sums);
+	churn_compute_facts(PG_GETARG_CHURN(1), &facts);
+	churn_model_require(model, &facts, "churn_fit");
+	x[0] = 1.0;
+	for (int i = 0; i < model->features; i++)
+		x[i + 1] = facts.value[model->feature[i]];
+	add_row(sums, model, x, PG_GETARG_BOOL(2));
+	PG_RETURN_POINTER(sums);
+}
+
+Datum
+churn_fit_pass_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext context = aggregate_context(fcinfo, "churn_fit_pass_combine");
+	FitSums    *a = PG_ARGISNULL(0) ? NULL : (FitSums *) PG_GETARG_POINTER(0);
+	FitSums    *b = PG_ARGISNULL(1) ? NULL : (FitSums *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	if (a == NULL)
+	{
+		a = new_sums(context, b->terms);
+		memcpy(a, b, sizeof(FitSums));
+		PG_RETURN_POINTER(a);
+	}
+	a->n += b->n;
+	a->events += b->events;
+	a->extreme += b->extreme;
+	a->log_likelihood += b->log_likelihood;
+	for (int i = 0; i < CHURN_MAX_TERMS * CHURN_MAX_TERMS; i++)
+		a->information[i] += b->information[i];
+	for (int i = 0; i < CHURN_MAX_TERMS; i++)
+		a->score[i] += b->score[i];
+	for (int i = 0; i < CHURN_FEATURE_COUNT; i++)
+	{
+		a->sum[i] += b->sum[i];
+		a->min[i] = Min(a->min[i], b->min[i]);
+		a->max[i] = Max(a->max[i], b->max[i]);
+	}
+	PG_RETURN_POINTER(a);
+}
+
+/* Also the final function: churn_fit() reads the sums as bytea. */
+Datum
+churn_fit_pass_serialize(PG_FUNCTION_ARGS)
+{
+	FitSums    *sums;
+	bytea	   *result;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	sums = (FitSums *) PG_GETARG_POINTER(0);
+	result = palloc(VARHDRSZ + sizeof(FitSums));
+	SET_VARSIZE(result, VARHDRSZ + sizeof(FitSums));
+	memcpy(VARDATA(result), sums, sizeof(FitSums));
+	PG_RETURN_BYTEA_P(result);
+}
+
+Datum
+churn_fit_pass_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext context = aggregate_context(fcinfo, "churn_fit_pass_deserialize");
+	bytea	   *data = PG_GETARG_BYTEA_PP(0);
+	FitSums    *sums;
+
+	if (VARSIZE_ANY_EXHDR(data) != sizeof(FitSums) ||
+		((const FitSums *) VARDATA_ANY(data))->terms < 2 ||
+		((const FitSums *) VARDATA_ANY(data))->terms > CHURN_MAX_TERMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid churn_fit_pass state"),
+				 errdetail("The state has the wrong size or number of terms.")));
+	sums = MemoryContextAlloc(context, sizeof(FitSums));
+	memcpy(sums, VARDATA_ANY(data), sizeof(FitSums));
+	PG_RETURN_POINTER(sums);
+}
