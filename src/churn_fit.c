@@ -70,7 +70,7 @@ set_features(ChurnModel *model, ArrayType *names)
 		if (f < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("churn_fit feature %s is unknown", nulls[i] ? name : quote_literal_cstr(name)),
+					 errmsg("churn_fit feature \"%s\" is unknown", name),
 					 errhint("The features are dissatisfaction, detractor, decline, silence, engagement, effort, satisfaction and heuristic.")));
 		model->feature[model->features++] = f;
 	}
@@ -91,6 +91,21 @@ check_options(double penalty, int32 max_iterations)
 				 errdetail("max_iterations is an integer from 1 to %d.", FIT_MAX_ITERATIONS)));
 }
 
+/* "(type, type, ...)" of a query's columns, for messages */
+static char *
+column_types(TupleDesc desc)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '(');
+	for (int i = 0; i < desc->natts; i++)
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "",
+						 format_type_be(TupleDescAttr(desc, i)->atttypid));
+	appendStringInfoChar(&buf, ')');
+	return buf.data;
+}
+
 /* The training query must return (churn_state, boolean). */
 static void
 check_training_shape(const char *training, Oid state_type)
@@ -109,9 +124,7 @@ check_training_shape(const char *training, Oid state_type)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("churn_fit training query must return two columns, (churn_state, boolean)"),
-				 errdetail("It returns %d column%s%s%s.", desc->natts, desc->natts == 1 ? "" : "s",
-						   desc->natts > 0 ? ", the first of type " : "",
-						   desc->natts > 0 ? format_type_be(TupleDescAttr(desc, 0)->atttypid) : ""),
+				 errdetail("It returns %s.", column_types(desc)),
 				 errhint("Select churn_agg(score, responded_at, as_of) per customer and whether they churned.")));
 }
 
