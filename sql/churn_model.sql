@@ -185,3 +185,8 @@ SELECT try($$ SELECT churn_agg(NULL, now(), now(), NULL, -1) $$);
 -- churn_agg of nothing is NULL; of a row without a score it still has the answers
 SELECT churn_agg(score, responded_at) IS NULL AS empty FROM churn_answers WHERE false;
 SELECT churn_features(churn_agg(NULL, '2025-01-01', '2025-07-01', 3, 4)) AS answers_only;
+
+-- Later tests use these names.
+DROP FUNCTION try(text);
+DROP TABLE churn_answers, churn_outcomes, r_features, r_glm, churn_training, fitted, fitted_copy,
+           states_copy, separated;

@@ -36,6 +36,35 @@ INSERT INTO history VALUES
 SELECT customer, round(churn_risk(score, responded_at, '2025-06-30 00:00+00')::numeric, 3) AS risk
 FROM history GROUP BY customer ORDER BY risk DESC;
 
+CREATE TABLE survey_history AS
+SELECT c AS customer, (c * 7 + k * 5) % 11 AS score,
+       timestamptz '2024-01-01 00:00+00' + ((c * 37 + k * 101) % 540) * interval '1 day' AS responded_at
+FROM generate_series(1, 600) AS c, generate_series(1, 1 + c % 4) AS k;
+
+-- features as of 2025-07-01 and, for this example, an outcome drawn from them
+CREATE TABLE customer_features AS
+SELECT customer, churn_agg(score, responded_at, '2025-07-01 00:00+00') AS features
+FROM survey_history GROUP BY customer;
+ALTER TABLE customer_features ADD COLUMN churned boolean;
+UPDATE customer_features
+SET churned = (hashint4(customer) & 1023) / 1024.0 < 1 / (1 + exp(3
+      - 2 * (churn_features(features)->>'dissatisfaction')::float8
+      - 3 * (churn_features(features)->>'silence')::float8));
+
+CREATE TABLE churn_models AS
+SELECT 'example' AS name, churn_fit('SELECT features, churned FROM customer_features') AS model;
+
+SELECT feature, round(coefficient::numeric, 3) AS coefficient,
+       round(std_error::numeric, 3) AS std_error, round(p_value::numeric, 4) AS p_value
+FROM churn_models, coefficients(model);
+
+SELECT customer, round(churn_risk(features, model)::numeric, 3) AS risk,
+       (SELECT string_agg(reason, '; ')
+        FROM (SELECT reason FROM churn_explain(features, model)
+              WHERE contribution > 0 LIMIT 4) AS top) AS why
+FROM customer_features, churn_models
+ORDER BY risk DESC, customer LIMIT 3;
+
 CREATE TABLE scored_customers (customer int, risk double precision, churned boolean);
 INSERT INTO scored_customers
 SELECT i, (i * 37 % 100) / 100.0, i * 53 % 97 < i * 37 % 100

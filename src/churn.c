@@ -13,7 +13,7 @@
  */
 #include "postgres.h"
 
-#include "churn_state.h"
+#include "churn.h"
 #include "churn_features.h"
 
 #include "access/xact.h"

@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include "churn.h"
 #include "churn_model.h"
 
 #include "utils/timestamp.h"

@@ -2,7 +2,8 @@
  * churn_state.h
  *		The churn_state value: what the churn features need of one customer's
  *		response history, mergeable and order independent.  churn_state.c
- *		makes, reads and checks it; churn.c adds responses and merges states.
+ *		makes, reads and checks it; churn.c (churn.h) adds responses and
+ *		merges states.
  */
 #ifndef NPS_EXT_CHURN_STATE_H
 #define NPS_EXT_CHURN_STATE_H
@@ -74,17 +75,5 @@ extern ChurnState *churn_state_new(void);
 extern ChurnState *churn_state_read(Datum value);
 extern const char *churn_state_problem(const ChurnState *state);
 extern TimestampTz churn_state_as_of(const ChurnState *state);
-
-/* churn.c: the transition steps, shared by every churn aggregate */
-extern const char *churn_caller(FunctionCallInfo fcinfo);
-extern void churn_add_response(FunctionCallInfo fcinfo, ChurnState *state, TimestampTz as_of,
-							   bool score_null, int32 score,
-							   bool at_null, TimestampTz at);
-extern void churn_add_answers(FunctionCallInfo fcinfo, ChurnState *state, TimestampTz as_of,
-							  bool at_null, TimestampTz at,
-							  bool effort_null, int32 effort,
-							  bool satisfaction_null, int32 satisfaction);
-extern void churn_fix_as_of(FunctionCallInfo fcinfo, ChurnState *state, TimestampTz as_of);
-extern void churn_state_merge(FunctionCallInfo fcinfo, ChurnState *a, const ChurnState *b);
 
 #endif							/* NPS_EXT_CHURN_STATE_H */
