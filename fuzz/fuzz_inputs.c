@@ -1,7 +1,7 @@
 /*
  * fuzz_inputs.c
  *		libFuzzer harness for the text input and binary receive functions of
- *		nps_summary, csat_summary, ces_summary and churn_state.
+ *		nps_summary, csat_summary, ces_summary, churn_state and churn_model.
  *
  * Why: these functions read untrusted bytes (COPY, bind parameters, Citus
  * shipping partial states as text), and docs/safety.md promises that every
@@ -47,11 +47,12 @@
 #include "lib/stringinfo.h"
 #include "pg_shim.h"
 
+#include "churn_model.h"
 #include "churn_state.h"
 #include "summary.h"
 
 #ifndef NPS_FUZZ_TYPE
-#error "compile with -DNPS_FUZZ_TYPE=nps_summary (or csat_summary, ces_summary, churn_state)"
+#error "compile with -DNPS_FUZZ_TYPE=nps_summary (or csat_summary, ces_summary, churn_state, churn_model)"
 #endif
 
 /* the functions under test (PG_FUNCTION_INFO_V1 in src/) */
@@ -67,6 +68,10 @@ extern Datum churn_state_in(PG_FUNCTION_ARGS);
 extern Datum churn_state_out(PG_FUNCTION_ARGS);
 extern Datum churn_state_recv(PG_FUNCTION_ARGS);
 extern Datum churn_state_send(PG_FUNCTION_ARGS);
+extern Datum churn_model_in(PG_FUNCTION_ARGS);
+extern Datum churn_model_out(PG_FUNCTION_ARGS);
+extern Datum churn_model_recv(PG_FUNCTION_ARGS);
+extern Datum churn_model_send(PG_FUNCTION_ARGS);
 
 extern int	LLVMFuzzerInitialize(int *argc, char ***argv);
 extern int	LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
@@ -94,6 +99,12 @@ churn_value_problem(const void *value)
 	return churn_state_problem((const ChurnState *) value);
 }
 
+static const char *
+model_value_problem(const void *value)
+{
+	return churn_model_problem((const ChurnModel *) value);
+}
+
 static const FuzzType fuzz_types[] = {
 	{"nps_summary", nps_summary_in, score_summary_out, nps_summary_recv,
 	score_summary_send, summary_value_problem, true},
@@ -103,6 +114,8 @@ static const FuzzType fuzz_types[] = {
 	score_summary_send, summary_value_problem, true},
 	{"churn_state", churn_state_in, churn_state_out, churn_state_recv,
 	churn_state_send, churn_value_problem, false},
+	{"churn_model", churn_model_in, churn_model_out, churn_model_recv,
+	churn_model_send, model_value_problem, false},
 };
 
 static const FuzzType *type;

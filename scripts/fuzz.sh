@@ -16,7 +16,7 @@
 #   NPS_FUZZ_CORPUS_OUT=/tmp/grown scripts/fuzz.sh   # keep the grown corpora
 source "$(dirname "$0")/common.sh"
 
-all_targets="nps_summary csat_summary ces_summary churn_state"
+all_targets="nps_summary csat_summary ces_summary churn_state churn_model"
 seconds=${NPS_FUZZ_SECONDS:-30}
 targets=${NPS_FUZZ_TARGETS:-$all_targets}
 fuzz_dir=$NPS_TOP/fuzz
@@ -74,7 +74,8 @@ if ! CC=$(find_cc); then
 fi
 
 # The project's I/O code, compiled as for the server but instrumented.
-project_sources=(src/json_cursor.c src/exact_sum.c src/summary_kind.c src/summary.c src/summary_io.c src/churn_state.c src/churn_io.c)
+project_sources=(src/json_cursor.c src/exact_sum.c src/summary_kind.c src/summary.c src/summary_io.c src/churn_state.c src/churn_io.c
+  src/churn_features.c src/churn_model.c src/churn_model_io.c)
 harness_sources=(fuzz/pg_shim.c fuzz/fuzz_inputs.c)
 pg_libdir=$("$PG_CONFIG" --pkglibdir)
 cppflags=(-D_GNU_SOURCE -I"$("$PG_CONFIG" --includedir-server)" -Isrc -Ifuzz)

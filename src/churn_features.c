@@ -20,6 +20,7 @@
 
 #include <math.h>
 
+#include "access/xact.h"
 #include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
@@ -78,6 +79,13 @@ churn_feature_by_name(const char *name)
 		if (strcmp(name, feature_names[f]) == 0)
 			return f;
 	return -1;
+}
+
+/* The as_of a state's features are computed at. */
+static TimestampTz
+churn_state_as_of(const ChurnState *state)
+{
+	return state->as_of_given ? state->as_of : GetCurrentTransactionStartTimestamp();
 }
 
 /* Days from the latest response to as_of, 0 if the response is later. */

@@ -245,6 +245,21 @@ check_result(const FitSums *sums, ChurnModel *model)
 				 errhint("Raise max_iterations, or use a larger penalty.")));
 }
 
+/* x + 0 turns -0 into 0 and leaves every other double as it is. */
+static void
+without_negative_zero(ChurnModel *model)
+{
+	for (int i = 0; i < CHURN_MAX_TERMS; i++)
+	{
+		model->coefficient[i] += 0.0;
+		model->std_error[i] += 0.0;
+	}
+	for (int i = 0; i < CHURN_FEATURE_COUNT; i++)
+		model->mean[i] += 0.0;
+	model->log_likelihood += 0.0;
+	model->penalty += 0.0;
+}
+
 static SPIPlanPtr
 prepare_pass(const char *training, Oid namespace, Oid model_type)
 {
@@ -294,6 +309,7 @@ fit(const char *training, Oid namespace, ChurnModel *model, int32 max_iterations
 		previous = objective;
 	}
 	check_result(&sums, model);
+	without_negative_zero(model);
 }
 
 Datum

@@ -20,11 +20,12 @@ churn_model_new(void)
 	return model;
 }
 
+/* Finite and not -0 (churn_fit never writes -0, and text reads it as 0). */
 static bool
 all_finite(const double *values, int count)
 {
 	for (int i = 0; i < count; i++)
-		if (!isfinite(values[i]))
+		if (!isfinite(values[i]) || (values[i] == 0.0 && signbit(values[i])))
 			return false;
 	return true;
 }
@@ -70,7 +71,7 @@ numbers_problem(const ChurnModel *model)
 
 	if (!all_finite(model->coefficient, terms) || !all_finite(model->std_error, terms) ||
 		!all_finite(model->mean, model->features))
-		return "Coefficients, standard errors and means must be finite.";
+		return "Coefficients, standard errors and means must be finite (and not -0).";
 	for (int i = 0; i < terms; i++)
 		if (model->std_error[i] < 0.0)
 			return "Standard errors must not be negative.";
@@ -78,10 +79,10 @@ numbers_problem(const ChurnModel *model)
 		!all_zero(model->std_error, terms, CHURN_MAX_TERMS) ||
 		!all_zero(model->mean, model->features, CHURN_FEATURE_COUNT))
 		return "The unused slots must be zero.";
-	if (!isfinite(model->log_likelihood) || model->log_likelihood > 0.0)
-		return "log_likelihood must be finite and not positive.";
-	if (!isfinite(model->penalty) || model->penalty < 0.0)
-		return "penalty must be finite and not negative.";
+	if (!all_finite(&model->log_likelihood, 1) || model->log_likelihood > 0.0)
+		return "log_likelihood must be finite and not positive (and not -0).";
+	if (!all_finite(&model->penalty, 1) || model->penalty < 0.0)
+		return "penalty must be finite and not negative (and not -0).";
 	return NULL;
 }
 

@@ -8,8 +8,6 @@
 
 #include "churn_state.h"
 
-#include "access/xact.h"
-
 ChurnState *
 churn_state_new(void)
 {
@@ -41,13 +39,6 @@ churn_state_read(Datum value)
 	state->version = CHURN_FORMAT_VERSION;
 	state->flags = stored->responses == 0 ? CHURN_RECENT_KNOWN : 0;
 	return state;
-}
-
-/* The as_of a state's features are computed at. */
-TimestampTz
-churn_state_as_of(const ChurnState *state)
-{
-	return state->as_of_given ? state->as_of : GetCurrentTransactionStartTimestamp();
 }
 
 /* sum of count answers, each lo..hi */

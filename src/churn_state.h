@@ -74,6 +74,5 @@ typedef struct ChurnState
 extern ChurnState *churn_state_new(void);
 extern ChurnState *churn_state_read(Datum value);
 extern const char *churn_state_problem(const ChurnState *state);
-extern TimestampTz churn_state_as_of(const ChurnState *state);
 
 #endif							/* NPS_EXT_CHURN_STATE_H */
