@@ -1,5 +1,6 @@
 -- demo/report.sql: a terminal report on the demo data set, every metric
--- computed by nps_ext's aggregates (nps, csat, ces, churn_risk); round() is
+-- computed by nps_ext (nps, csat, ces; churn_risk, churn_agg, churn_fit,
+-- churn_auc, churn_brier, churn_explain for the churn backtest); round() is
 -- for display only.  Run by scripts/demo.sh after demo/sample_data.sql;
 -- by hand:  psql -X -d nps_ext_demo -f demo/report.sql
 --
@@ -27,9 +28,8 @@ SET client_min_messages = warning;
 \pset border 1
 \pset format aligned
 
--- Deterministic "now": the last response in the data.
-SELECT to_char(max(responded_at), 'YYYY-MM-DD HH24:MI:SS') AS as_of_text,
-       to_char(min(responded_at), 'YYYY-MM-DD') AS first_day,
+-- The data's first and last day, for the title.
+SELECT to_char(min(responded_at), 'YYYY-MM-DD') AS first_day,
        to_char(max(responded_at), 'YYYY-MM-DD') AS last_day
 FROM responses \gset
 
@@ -94,65 +94,153 @@ SELECT to_char(month, 'YYYY-MM') AS month,
 FROM bars
 ORDER BY month;
 
-\echo '4. Ten customers most at risk of churning, as of' :as_of_text 'UTC'
-\echo '   churn_risk(nps_score, responded_at, as_of): latest score, decline vs earlier'
-\echo '   scores, days of silence; responses = those with an NPS answer; "status" is'
-\echo '   what actually happened in the data'
-\echo '-------------------------------------------------------------------------------'
--- One row per customer: churn risk and the facts behind it.
-CREATE TEMP VIEW customer_risk AS
-WITH params AS (
-    SELECT max(responded_at) AS as_of FROM responses
-), risk AS (
-    SELECT r.customer_id,
-           churn_risk(r.nps_score, r.responded_at, p.as_of) AS risk,
-           count(r.nps_score)                               AS responses
-    FROM responses r CROSS JOIN params p
-    GROUP BY r.customer_id
-), latest AS (
-    -- the response churn_risk() treats as latest: NPS answered, the newest,
-    -- on a tie the lower score
-    SELECT DISTINCT ON (r.customer_id)
-           r.customer_id, r.nps_score, r.responded_at
-    FROM responses r CROSS JOIN params p
-    WHERE r.nps_score IS NOT NULL AND r.responded_at <= p.as_of
-    ORDER BY r.customer_id, r.responded_at DESC, r.nps_score
+-- Sections 4 and 5: churn as a backtest.  A churn score is only worth what it
+-- predicts about customers it has not seen, so the model is fitted on what was
+-- known at one cutoff and judged at a later one, next to the heuristic
+-- churn_risk(score, responded_at, as_of) that needs no fitting.
+--
+--   training    features as of the end of 2024-12-31, outcome: churned in
+--               2025-01-01 .. 2025-06-30
+--   evaluation  features as of the end of 2025-06-30, outcome: churned in
+--               2025-07-01 .. 2025-12-31
+--
+-- A cutoff counts the customers who had signed up and not yet churned by that
+-- day and had given an NPS answer by then (without one neither score has
+-- anything to go on).  Features are "as of the end of the day", so a response
+-- on the cutoff day is known; a churn on it is not in the horizon (the
+-- customer had already gone).  The demo data's churn is synthetic: see the
+-- header of demo/sample_data.sql for the process that generates it.
+\set train_cutoff '2024-12-31'
+\set train_until '2025-06-30'
+\set eval_cutoff '2025-06-30'
+\set eval_until '2025-12-31'
+\set end_of_data '2025-12-31'
+
+-- One row per customer and cutoff: the feature state, the heuristic risk and
+-- what happened next.
+CREATE TEMP TABLE churn_snapshots AS
+WITH cutoffs (sample, cutoff, horizon_end) AS (
+    VALUES ('training',   DATE :'train_cutoff', DATE :'train_until'),
+           ('evaluation', DATE :'eval_cutoff',  DATE :'eval_until')
 )
-SELECT k.customer_id, c.name, c.segment, c.plan, c.churned_on,
-       l.nps_score AS latest_score, k.responses,
-       extract(day FROM p.as_of - l.responded_at)::int AS days_silent,
-       round(k.risk::numeric, 3) AS risk
-FROM risk k
-JOIN latest l USING (customer_id)
-JOIN customers c USING (customer_id)
-CROSS JOIN params p;
+SELECT k.sample, k.cutoff, k.horizon_end, c.customer_id,
+       churn_agg(r.nps_score, r.responded_at, (k.cutoff + 1)::timestamptz)  AS features,
+       churn_risk(r.nps_score, r.responded_at, (k.cutoff + 1)::timestamptz) AS heuristic,
+       coalesce(c.churned_on <= k.horizon_end, false)                      AS churned
+FROM cutoffs k
+JOIN customers c ON c.customer_since <= k.cutoff
+                AND (c.churned_on IS NULL OR c.churned_on > k.cutoff)
+JOIN responses r ON r.customer_id = c.customer_id
+                AND r.responded_at < (k.cutoff + 1)::timestamptz
+GROUP BY k.sample, k.cutoff, k.horizon_end, c.customer_id, c.churned_on
+HAVING count(r.nps_score) > 0;
 
-SELECT row_number() OVER (ORDER BY risk DESC, customer_id) AS rank,
-       customer_id  AS customer,
-       name,
-       segment,
-       latest_score AS "latest NPS",
-       responses,
-       days_silent  AS "days silent",
-       risk         AS "churn risk",
-       CASE WHEN churned_on IS NULL THEN 'active'
-            ELSE 'churned ' || to_char(churned_on, 'YYYY-MM-DD') END AS status
-FROM customer_risk
-ORDER BY risk DESC, customer_id
-LIMIT 10;
+-- The model: a logistic regression of churned on the default features
+-- (dissatisfaction, detractor, decline, silence, engagement), fitted on the
+-- training cutoff only, with churn_fit()'s default L2 penalty of 1.
+CREATE TEMP TABLE churn_fitted AS
+SELECT churn_fit($$SELECT features, churned FROM churn_snapshots WHERE sample = 'training'$$)
+           AS model;
 
-\echo '5. The five still-active customers most at risk (same model and as_of)'
-\echo '-----------------------------------------------------------------------'
-SELECT row_number() OVER (ORDER BY risk DESC, customer_id) AS rank,
-       customer_id  AS customer,
-       name,
-       segment,
-       plan,
-       latest_score AS "latest NPS",
-       responses,
-       days_silent  AS "days silent",
-       risk         AS "churn risk"
-FROM customer_risk
-WHERE churned_on IS NULL
-ORDER BY risk DESC, customer_id
-LIMIT 5;
+-- Both scores for every customer of both cutoffs, with their decile (1 = the
+-- tenth with the highest risk; ties broken by customer id).
+CREATE TEMP VIEW churn_scored AS
+SELECT s.sample, s.cutoff, s.customer_id, s.churned, v.score_order, v.score, v.risk,
+       ntile(10) OVER (PARTITION BY s.sample, v.score
+                       ORDER BY v.risk DESC, s.customer_id) AS decile
+FROM churn_snapshots s
+CROSS JOIN churn_fitted f
+CROSS JOIN LATERAL (VALUES (1, 'heuristic', s.heuristic),
+                           (2, 'fitted model', churn_risk(s.features, f.model)))
+           AS v (score_order, score, risk);
+
+\echo '4. Churn backtest: the heuristic churn_risk() against a model fitted on outcomes'
+\echo '-------------------------------------------------------------------------------'
+\echo '4a. The two cutoffs: active customers with an NPS answer, and who churned next'
+SELECT sample,
+       cutoff                         AS "features as of (end of day)",
+       (cutoff + 1) || ' .. ' || horizon_end AS "churned in",
+       count(*)                       AS customers,
+       count(*) FILTER (WHERE churned) AS churned,
+       round(avg(churned::int), 3)    AS "base rate"
+FROM churn_snapshots
+GROUP BY sample, cutoff, horizon_end
+ORDER BY cutoff;
+
+\echo '4b. The model fitted at the training cutoff (log-odds per unit of feature;'
+\echo '    engagement = NPS answers in the last 365 days; L2 penalty 1)'
+SELECT c.feature,
+       round(c.coefficient::numeric, 3) AS coefficient,
+       round(c.std_error::numeric, 3)   AS "std error",
+       round(c.z::numeric, 2)           AS z,
+       round(c.p_value::numeric, 3)     AS "p-value"
+FROM churn_fitted f
+CROSS JOIN LATERAL coefficients(f.model) WITH ORDINALITY AS c
+ORDER BY c.ordinality;
+
+\echo '4c. How good each score is: at the training cutoff (in-sample for the model)'
+\echo '    and at the evaluation cutoff (out-of-sample); AUC 0.5 = chance, Brier'
+\echo '    lower is better; lift = churn rate of the top decile / base rate'
+SELECT sample,
+       score,
+       round(churn_auc(risk, churned)::numeric, 3)   AS "AUC",
+       round(churn_brier(risk, churned)::numeric, 3) AS "Brier",
+       round(avg(churned::int), 3)                   AS "base rate",
+       round(avg(risk)::numeric, 3)                  AS "mean risk",
+       round(avg(churned::int) FILTER (WHERE decile = 1), 3) AS "top decile rate",
+       round(avg(churned::int) FILTER (WHERE decile = 1) / avg(churned::int), 2)
+                                                     AS "top decile lift"
+FROM churn_scored
+GROUP BY cutoff, sample, score_order, score
+ORDER BY cutoff, score_order;
+
+\echo '4d. Calibration at the evaluation cutoff: customers by decile of each score'
+\echo '    (1 = highest risk), mean predicted risk against the share that churned'
+SELECT decile,
+       count(*) FILTER (WHERE score_order = 1)                         AS customers,
+       round(avg(risk) FILTER (WHERE score_order = 1)::numeric, 3)     AS "heuristic predicted",
+       round(avg(churned::int) FILTER (WHERE score_order = 1), 3)      AS "heuristic observed",
+       round(avg(risk) FILTER (WHERE score_order = 2)::numeric, 3)     AS "model predicted",
+       round(avg(churned::int) FILTER (WHERE score_order = 2), 3)      AS "model observed"
+FROM churn_scored
+WHERE sample = 'evaluation'
+GROUP BY decile
+ORDER BY decile;
+
+\echo '5. Ten active customers most at risk as of the end of' :end_of_data
+\echo '   (the model of 4b on everything known then; reasons = the features that'
+\echo '   raise this customer''s risk above the average training customer''s, most'
+\echo '   first, at most four, as credit scoring gives them)'
+\echo '-------------------------------------------------------------------------------'
+WITH active AS (
+    SELECT c.customer_id, c.name, c.segment,
+           churn_agg(r.nps_score, r.responded_at, (DATE :'end_of_data' + 1)::timestamptz)  AS features,
+           churn_risk(r.nps_score, r.responded_at, (DATE :'end_of_data' + 1)::timestamptz) AS heuristic
+    FROM customers c
+    JOIN responses r USING (customer_id)
+    WHERE c.churned_on IS NULL
+    GROUP BY c.customer_id, c.name, c.segment
+    HAVING count(r.nps_score) > 0
+), ranked AS (
+    SELECT a.*, churn_risk(a.features, f.model) AS risk, f.model
+    FROM active a CROSS JOIN churn_fitted f
+    ORDER BY risk DESC, a.customer_id
+    LIMIT 10
+)
+SELECT row_number() OVER (ORDER BY k.risk DESC, k.customer_id) AS rank,
+       k.customer_id                      AS customer,
+       k.name,
+       k.segment,
+       round(k.risk::numeric, 3)          AS "model risk",
+       round(k.heuristic::numeric, 3)     AS "heuristic",
+       why.reasons
+FROM ranked k
+CROSS JOIN LATERAL (
+    SELECT string_agg(e.reason, '; ' ORDER BY e.contribution DESC, e.feature) AS reasons
+    FROM (SELECT x.reason, x.contribution, x.feature
+          FROM churn_explain(k.features, k.model) AS x
+          WHERE x.contribution > 0
+          ORDER BY x.contribution DESC, x.feature
+          LIMIT 4) AS e
+) AS why
+ORDER BY k.risk DESC, k.customer_id;
