@@ -178,6 +178,9 @@ SELECT try($$ SELECT '{"version":2}'::churn_model $$);
 SELECT try($$ SELECT '{"version":1,"features":["silence"],"coefficients":[1,2],"std_errors":[0.1,-0.2],"means":[0.5],"n":10,"events":3,"log_likelihood":-5,"penalty":0,"iterations":3,"converged":true}'::churn_model $$);
 SELECT try($$ SELECT '{"version":1,"features":["silence"],"coefficients":[1,2],"std_errors":[0.1,0.2],"means":[0.5],"n":10,"events":10,"log_likelihood":-5,"penalty":0,"iterations":3,"converged":true}'::churn_model $$);
 SELECT try($$ SELECT '{"version":1,"features":["silence","silence"],"coefficients":[1,2,3],"std_errors":[0.1,0.2,0.3],"means":[0.5,0.5],"n":10,"events":3,"log_likelihood":-5,"penalty":0,"iterations":3,"converged":true}'::churn_model $$);
+-- -0 in text reads as 0, so a value never holds -0 (the binary form refuses
+-- it: a -0 there would not survive a trip through text; found by fuzzing)
+SELECT '{"version":1,"features":["silence"],"coefficients":[1,-0],"std_errors":[0.1,0.2],"means":[0.5],"n":10,"events":3,"log_likelihood":-5,"penalty":0,"iterations":3,"converged":true}'::churn_model;
 SELECT try($$ SELECT '{"version":1,"features":["mood"],"coefficients":[1,2],"std_errors":[0.1,0.2],"means":[0.5],"n":10,"events":3,"log_likelihood":-5,"penalty":0,"iterations":3,"converged":true}'::churn_model $$);
 -- churn_agg's answers are checked, on skipped rows too
 SELECT try($$ SELECT churn_agg(5, now(), now(), 101, NULL) $$);

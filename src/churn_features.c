@@ -174,14 +174,14 @@ churn_feature_reason(ChurnFeature feature, const ChurnFacts *facts)
 		case CHURN_DISSATISFACTION:
 			return psprintf("latest score %d", latest);
 		case CHURN_DETRACTOR:
-			return psprintf(latest <= 6 ? "latest score %d is a detractor's (0 to 6)"
-							: "latest score %d is not a detractor's (0 to 6)", latest);
+			return pstrdup(latest <= 6 ? "a detractor (latest score 0 to 6)"
+						   : "not a detractor (latest score 7 to 10)");
 		case CHURN_DECLINE:
 			if (isnan(facts->earlier_mean))
-				return psprintf("latest score %d is the only one", latest);
-			return psprintf("latest score %d, %s %.1f from the average of the earlier ones",
-							latest, facts->earlier_mean >= latest ? "down" : "up",
-							fabs(facts->earlier_mean - latest));
+				return pstrdup("no earlier score to compare with");
+			return psprintf("%s %.1f from the average of the earlier scores, %.1f",
+							facts->earlier_mean >= latest ? "down" : "up",
+							fabs(facts->earlier_mean - latest), facts->earlier_mean);
 		case CHURN_SILENCE:
 			return psprintf("silent for %.0f %s", floor(facts->days_silent),
 							plural(floor(facts->days_silent), "day", "days"));
