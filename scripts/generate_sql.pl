@@ -120,10 +120,10 @@ sub instantiate {
 # pattern): a misspelled key or value stops the generator instead of
 # silently meaning the default.
 my %keys_of = (
-    type      => [qw(input output receive send comment since map)],
-    function  => [qw(c volatility strict parallel rows comment since map)],
+    type      => [qw(input output receive send comment comment_since since map)],
+    function  => [qw(c volatility strict parallel rows comment comment_since since map)],
     state     => [qw(stype sspace combine serial deserial initcond)],
-    aggregate => [qw(state sfunc final inverse parallel comment since map)],
+    aggregate => [qw(state sfunc final inverse parallel comment comment_since since map)],
     operator  => [qw(function commutator negator restrict join hashes merges comment since map)],
     opclass   => [qw(default comment since map), 'operator N', 'function N'],
     section   => [],
@@ -134,6 +134,7 @@ my %values_of = (
     volatility => qr/^(immutable|stable|volatile)$/, strict => qr/^(yes|no)$/,
     parallel => qr/^(safe|restricted|unsafe)$/, hashes => qr/^(yes|no)$/,
     merges => qr/^(yes|no)$/, default => qr/^(yes|no)$/, since => qr/^\d+\.\d+$/,
+    comment_since => qr/^\d+\.\d+$/,
     rows => qr/^\d+$/, sspace => qr/^\d+$/, map => qr/^\S+\s+[^|]+$/,
     'row ID' => qr/^[^|]+\|[^|]+$/,
 );
@@ -486,7 +487,16 @@ sub banner {
     return "-- " . ('-' x 75) . "\n-- $title\n-- " . ('-' x 75) . "\n";
 }
 
-# The objects added in releases $from..$to (a full script: from 1.0).
+# COMMENT ON for an object created by an earlier release.
+sub comment_sql {
+    my ($o) = @_;
+    my $what = $o->{kind} eq 'type' ? "TYPE \@extschema\@.$o->{name}"
+             : uc($o->{kind}) . " \@extschema\@.$o->{name}(" . sql_types($o->{args}) . ")";
+    return "COMMENT ON $what IS " . quote($o->{keys}{comment}) . ";\n";
+}
+
+# The objects added in releases $from..$to (a full script: from 1.0), and
+# the new comments of older objects whose comment_since is in that range.
 sub script_body {
     my ($decl, $from, $to) = @_;
     my %functions = map { ($_->{name} => $_) } grep { $_->{kind} eq 'function' } @{ $decl->{objects} };
@@ -500,6 +510,7 @@ sub script_body {
         if ($o->{kind} eq 'section') { $pending_banner = $o->{header}; next }
         next if $o->{emitted};
         my $part;
+        my $recommented = $o->{keys}{comment_since};
         if ($o->{kind} eq 'opclass') {
             $part = opclass_sql($o, $from, $to);
         } elsif (version_le($from, $o->{since}) && version_le($o->{since}, $to)) {
@@ -507,6 +518,9 @@ sub script_body {
                   : $o->{kind} eq 'function' ? function_sql($o)
                   : $o->{kind} eq 'aggregate' ? aggregate_sql($o, $decl->{states})
                   : operator_sql($o);
+        } elsif (defined $recommented && version_le($from, $recommented) && version_le($recommented, $to)) {
+            # an older object whose comment this release rewrote
+            $part = comment_sql($o);
         }
         $o->{emitted} = 1;
         next unless $part;

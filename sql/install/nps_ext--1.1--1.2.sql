@@ -18,6 +18,25 @@
 
 
 -- ---------------------------------------------------------------------------
+-- churn_risk(score, responded_at [, as_of]): per-customer risk in [0, 1]
+-- ---------------------------------------------------------------------------
+
+COMMENT ON TYPE @extschema@.churn_state IS 'A customer''s churn state (churn_agg, churn_risk): response count, score sum, latest response, as_of; format 2 adds recent responses and effort and satisfaction answers';
+
+COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz) IS 'Transition function of churn_risk(score, responded_at) and churn_agg(score, responded_at): records one response known at the transaction start, skipping NULLs';
+
+COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'Transition function of churn_risk(score, responded_at, as_of) and churn_agg(score, responded_at, as_of): records one response known at as_of, skipping NULLs';
+
+COMMENT ON FUNCTION @extschema@.churn_combine(@extschema@.churn_state, @extschema@.churn_state) IS 'Combine function of churn_risk() and churn_agg(): merges two states of one customer''s history with the same as_of';
+
+COMMENT ON FUNCTION @extschema@.churn_final(@extschema@.churn_state) IS 'Final function of churn_risk(): the heuristic of docs/metrics.md (a ranking score, not a probability), NULL without responses';
+
+COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz) IS 'Churn risk score in [0, 1] of one customer from their 0..10 score history, as of the transaction start: a heuristic that ranks, not a probability (churn_fit() fits one)';
+
+COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'Churn risk score in [0, 1] of one customer from their 0..10 score history known at as_of: a heuristic that ranks, not a probability (churn_fit() fits one)';
+
+
+-- ---------------------------------------------------------------------------
 -- Churn models: churn_agg(), churn_features(), churn_fit(), churn_risk() with a model, churn_explain()
 -- ---------------------------------------------------------------------------
 

@@ -1442,31 +1442,31 @@ CREATE TYPE @extschema@.churn_state (
     ALIGNMENT = double,
     STORAGE = plain
 );
-COMMENT ON TYPE @extschema@.churn_state IS 'Transition state of churn_risk(): response count, score sum, latest response and as_of';
+COMMENT ON TYPE @extschema@.churn_state IS 'A customer''s churn state (churn_agg, churn_risk): response count, score sum, latest response, as_of; format 2 adds recent responses and effort and satisfaction answers';
 
 CREATE FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz)
 RETURNS @extschema@.churn_state
 AS 'MODULE_PATHNAME', 'churn_trans'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz) IS 'Transition function of churn_risk(score, responded_at): records one response known at the transaction start, skipping NULLs';
+COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz) IS 'Transition function of churn_risk(score, responded_at) and churn_agg(score, responded_at): records one response known at the transaction start, skipping NULLs';
 
 CREATE FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz)
 RETURNS @extschema@.churn_state
 AS 'MODULE_PATHNAME', 'churn_trans_as_of'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'Transition function of churn_risk(score, responded_at, as_of): records one response known at as_of, skipping NULLs';
+COMMENT ON FUNCTION @extschema@.churn_trans(@extschema@.churn_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'Transition function of churn_risk(score, responded_at, as_of) and churn_agg(score, responded_at, as_of): records one response known at as_of, skipping NULLs';
 
 CREATE FUNCTION @extschema@.churn_combine(@extschema@.churn_state, @extschema@.churn_state)
 RETURNS @extschema@.churn_state
 AS 'MODULE_PATHNAME', 'churn_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.churn_combine(@extschema@.churn_state, @extschema@.churn_state) IS 'Combine function of churn_risk(): merges two customers-history states with the same as_of';
+COMMENT ON FUNCTION @extschema@.churn_combine(@extschema@.churn_state, @extschema@.churn_state) IS 'Combine function of churn_risk() and churn_agg(): merges two states of one customer''s history with the same as_of';
 
 CREATE FUNCTION @extschema@.churn_final(@extschema@.churn_state)
 RETURNS pg_catalog.float8
 AS 'MODULE_PATHNAME', 'churn_final'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.churn_final(@extschema@.churn_state) IS 'Final function of churn_risk(): the heuristic logistic model of README.md, NULL without responses';
+COMMENT ON FUNCTION @extschema@.churn_final(@extschema@.churn_state) IS 'Final function of churn_risk(): the heuristic of docs/metrics.md (a ranking score, not a probability), NULL without responses';
 
 CREATE AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz) (
     SFUNC = @extschema@.churn_trans,
@@ -1478,7 +1478,7 @@ CREATE AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz)
     INITCOND = '{"version":1,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null}',
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz) IS 'Churn risk in [0, 1] of one customer from their 0..10 score history, as of the transaction start (heuristic model, see README)';
+COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz) IS 'Churn risk score in [0, 1] of one customer from their 0..10 score history, as of the transaction start: a heuristic that ranks, not a probability (churn_fit() fits one)';
 
 CREATE AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) (
     SFUNC = @extschema@.churn_trans,
@@ -1490,7 +1490,7 @@ CREATE AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz,
     INITCOND = '{"version":1,"responses":0,"score_sum":0,"latest_score":null,"latest_at_us":null,"as_of_us":null}',
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'Churn risk in [0, 1] of one customer from their 0..10 score history known at as_of (heuristic model, see README)';
+COMMENT ON AGGREGATE @extschema@.churn_risk(pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz) IS 'Churn risk score in [0, 1] of one customer from their 0..10 score history known at as_of: a heuristic that ranks, not a probability (churn_fit() fits one)';
 
 
 -- ---------------------------------------------------------------------------
