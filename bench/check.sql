@@ -38,6 +38,9 @@ BEGIN
         ('weighted nps ungrouped',
          'SELECT NULL::text, nps(score, (id % 4 + 1)::float8), '
          || nps_bench.hand_nps_weighted('score', '(id % 4 + 1)::float8') || ' FROM public.survey'),
+        ('churn_agg responses by customer vs count(score)',
+         'SELECT customer::text, coalesce((churn_agg(score, responded_at, timestamptz ''2025-01-01 00:00:00+00'')::text::jsonb->>''responses'')::numeric, 0),'
+         ' count(score) FROM public.survey GROUP BY customer'),
         ('nps 30-row window',
          'SELECT id::text, nps(score) OVER w, 100.0 * (count(*) FILTER (WHERE score >= 9) OVER w'
          ' - count(*) FILTER (WHERE score <= 6) OVER w) / NULLIF(count(score) OVER w, 0)'
@@ -68,8 +71,10 @@ $$;
 -- The parallel measurements must really be parallel.
 SELECT nps_bench.workers_launched('SELECT nps(score) FROM public.survey', 2) AS nps_workers,
        nps_bench.workers_launched('SELECT count(score) FROM public.survey', 2) AS count_workers \gset
-\echo '==> workers launched with max_parallel_workers_per_gather = 2: nps()' :nps_workers 'count()' :count_workers
-SELECT :nps_workers < 2 OR :count_workers < 2 AS too_few_workers \gset
+SELECT nps_bench.workers_launched((SELECT sql FROM nps_bench.query WHERE key = 'churn_fit_pass' AND workers = 2), 2) AS fit_pass_workers,
+       nps_bench.workers_launched((SELECT sql FROM nps_bench.query WHERE key = 'churn_agg_by_customer' AND workers = 2), 2) AS churn_agg_workers \gset
+\echo '==> workers launched with max_parallel_workers_per_gather = 2: nps()' :nps_workers 'count()' :count_workers 'churn_fit_pass()' :fit_pass_workers 'churn_agg() by customer' :churn_agg_workers
+SELECT :nps_workers < 2 OR :count_workers < 2 OR :fit_pass_workers < 2 OR :churn_agg_workers < 2 AS too_few_workers \gset
 \if :too_few_workers
 \echo '==> WARNING: fewer than 2 parallel workers were launched; the parallel rows measure less parallelism than they claim'
 \endif

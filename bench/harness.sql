@@ -50,6 +50,53 @@ SELECT day, nps_agg(score) AS summary
  GROUP BY day;
 ANALYZE nps_bench.daily_2024;
 
+-- Churn models: one training row per customer of the survey (:rows / 10,
+-- 1 million), features = churn_agg(score, responded_at, as_of) as of
+-- 2025-01-01, and churned drawn from a known logistic model of those
+-- features, so that churn_fit() has something to find: churned when a
+-- uniform number derived from the customer id, u = (hash mod 10^6 + 0.5) /
+-- 10^6, is below the model's probability.  Built on every run, because
+-- recreating the extension drops its churn_state type; the fit itself is
+-- timed against count(*) over this table.
+CREATE TABLE nps_bench.true_model (ord integer, feature text, coefficient double precision);
+INSERT INTO nps_bench.true_model VALUES
+    (0, 'intercept', -2.0), (1, 'dissatisfaction', 2.0), (2, 'detractor', 1.0),
+    (3, 'decline', 1.5), (4, 'silence', 3.0), (5, 'engagement', -0.2);
+
+CREATE UNLOGGED TABLE nps_bench.churn_training AS
+WITH customers AS (
+    SELECT customer, churn_agg(score, responded_at, timestamptz '2025-01-01 00:00:00+00') AS features
+      FROM public.survey
+     GROUP BY customer
+), named AS (
+    SELECT customer, features, churn_features(features) AS f FROM customers
+)
+SELECT customer, features,
+       ((hashint8extended(customer, 7) % 1000000 + 1000000) % 1000000 + 0.5) / 1e6
+         < 1 / (1 + exp(-(-2.0 + 2.0 * (f->>'dissatisfaction')::float8 + 1.0 * (f->>'detractor')::float8
+                          + 1.5 * (f->>'decline')::float8 + 3.0 * (f->>'silence')::float8
+                          - 0.2 * (f->>'engagement')::float8))) AS churned
+  FROM named
+ WHERE f ? 'dissatisfaction' AND f ? 'engagement'
+ ORDER BY customer;
+VACUUM (FREEZE, ANALYZE) nps_bench.churn_training;
+
+-- The fitted models, once per parallel setting: their iterations turn the
+-- timed churn_fit() into a time per pass, and the 0-worker model is what the
+-- timed churn_fit_pass() queries pass (any model costs the same per row).
+CREATE TABLE nps_bench.churn_fitted (workers integer PRIMARY KEY, model churn_model NOT NULL);
+SET max_parallel_workers_per_gather = 0;
+INSERT INTO nps_bench.churn_fitted
+SELECT 0, churn_fit('SELECT features, churned FROM nps_bench.churn_training');
+SET max_parallel_workers_per_gather = 2;
+INSERT INTO nps_bench.churn_fitted
+SELECT 2, churn_fit('SELECT features, churned FROM nps_bench.churn_training');
+RESET max_parallel_workers_per_gather;
+
+CREATE FUNCTION nps_bench.fit_iterations(workers integer) RETURNS integer LANGUAGE sql STABLE AS $$
+    SELECT (model::text::jsonb->>'iterations')::integer FROM nps_bench.churn_fitted f WHERE f.workers = $1
+$$;
+
 -- The hand-written SQL every extension aggregate is compared with.
 CREATE FUNCTION nps_bench.hand_nps(col text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT format('100.0 * (count(*) FILTER (WHERE %1$s >= 9) - count(*) FILTER (WHERE %1$s <= 6)) / count(%1$s)', col)
@@ -92,7 +139,23 @@ WITH base(key, sql) AS (
     ('nps_by_day',          'SELECT day, nps(score) FROM public.survey GROUP BY day'),
     -- 8. weights (1..4 by id) against the hand-written weighted formula
     ('nps_weighted',        'SELECT nps(score, (id % 4 + 1)::float8) FROM public.survey'),
-    ('hand_nps_weighted',   'SELECT ' || nps_bench.hand_nps_weighted('score', '(id % 4 + 1)::float8') || ' FROM public.survey')
+    ('hand_nps_weighted',   'SELECT ' || nps_bench.hand_nps_weighted('score', '(id % 4 + 1)::float8') || ' FROM public.survey'),
+    -- 9. a churn state per customer (1 million groups) against count(score)
+    -- with the same grouping; count(x) on top, as for the window, so that
+    -- no query ships or stores a million rows
+    ('churn_agg_by_customer',
+     'SELECT count(x) FROM (SELECT customer, churn_agg(score, responded_at, timestamptz ''2025-01-01 00:00:00+00'') AS x'
+     ' FROM public.survey GROUP BY customer) s'),
+    ('count_by_customer',
+     'SELECT count(x) FROM (SELECT customer, count(score) AS x FROM public.survey GROUP BY customer) s'),
+    -- 10. one pass of churn_fit (its Newton step's sums) over the training
+    -- table against count(*) over the same rows; and the whole fit
+    ('churn_fit_pass',
+     (SELECT 'SELECT churn_fit_pass(features, churned, ' || quote_literal(model::text) || '::churn_model)'
+             ' FROM nps_bench.churn_training'
+        FROM nps_bench.churn_fitted WHERE workers = 0)),
+    ('count_training',      'SELECT count(*) FROM nps_bench.churn_training'),
+    ('churn_fit',           'SELECT churn_fit(''SELECT features, churned FROM nps_bench.churn_training'')')
 ), windowed(key, sql) AS (
     -- 5. a 30-row moving window over the 1/10 subset.  count(x) on top
     -- consumes every window value without shipping 1M rows anywhere.

@@ -1,7 +1,11 @@
 -- bench/load.sql: the benchmark data, built once and reused.
 --
 --   survey          :rows responses (default 10 million) over two years,
---                   2023-01-01 .. 2024-12-30, in time order
+--                   2023-01-01 .. 2024-12-30, in time order, from :rows / 10
+--                   customers (1 million): response i <= :rows / 10 is
+--                   customer i's first, every later one goes to a customer
+--                   drawn by hash, so each customer has 1 + Poisson(9)
+--                   responses spread over the two years
 --   survey_window   every 10th response (1/10 of :rows), indexed on day, for
 --                   the moving-window measurement
 --
@@ -21,7 +25,7 @@ SET client_min_messages = warning;
 SET jit = off;
 SET max_parallel_workers_per_gather = 2;
 
-SELECT format('nps_ext bench data v1, %s rows', :rows) AS wanted_comment \gset
+SELECT format('nps_ext bench data v2, %s rows', :rows) AS wanted_comment \gset
 
 SELECT to_regclass('public.survey') IS NOT NULL
        AND to_regclass('public.survey_window') IS NOT NULL
@@ -44,6 +48,7 @@ DROP TABLE IF EXISTS public.survey;
 -- table.  The data is derived, so losing it in a crash costs one rebuild.
 CREATE UNLOGGED TABLE public.survey (
     id            integer     NOT NULL,
+    customer      integer     NOT NULL, -- 1 .. :rows / 10
     score         smallint,            -- NPS question, 0..10
     csat          smallint,            -- CSAT question, 1..5
     ces           smallint,            -- CES question, 1..7
@@ -55,6 +60,8 @@ CREATE UNLOGGED TABLE public.survey (
 
 INSERT INTO public.survey
 SELECT i,
+       CASE WHEN i <= :rows / 10 THEN i
+            ELSE 1 + (hashint8extended(i, 6) % (:rows / 10) + :rows / 10) % (:rows / 10) END,
        CASE WHEN r.n % 100 = 0 THEN NULL
             -- 0..10 with P(9-10) = 50%, P(0-6) = 20%: NPS about +30
             ELSE width_bucket(r.s, ARRAY[20, 30, 45, 65, 90, 140, 200, 330, 500, 730]) END,
