@@ -11,8 +11,9 @@
  * a vector (docs/metrics.md):
  *	 holm		Holm (1979), step-down; controls the family-wise error rate
  *	 bh			Benjamini and Hochberg (1995), step-up; controls the false
- *				discovery rate (R's "BH", alias "fdr")
+ *				discovery rate (R's "BH"; "fdr" is accepted too)
  *	 bonferroni	m p
+ * Method names are matched ignoring case, so R's spellings ("BH") work.
  * It is a window function and not an aggregate because every row needs its
  * own adjusted value from all the others': one pass over the partition per
  * query, then one array read per row.  The frame (ORDER BY in the OVER
@@ -51,6 +52,7 @@ static const struct
 }			adjust_methods[] = {
 	{"holm", ADJUST_HOLM},
 	{"bh", ADJUST_BH},
+	{"fdr", ADJUST_BH},			/* R's alias of "BH" */
 	{"bonferroni", ADJUST_BONFERRONI},
 };
 
@@ -108,7 +110,7 @@ adjust_method(WindowObject winobj)
 				 errmsg("p_adjust method must not be null")));
 	name = TextDatumGetCString(name_datum);
 	for (size_t m = 0; m < lengthof(adjust_methods); m++)
-		if (strcmp(name, adjust_methods[m].name) == 0)
+		if (pg_strcasecmp(name, adjust_methods[m].name) == 0)
 			return adjust_methods[m].method;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
