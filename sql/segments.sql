@@ -228,3 +228,6 @@ SELECT try($$ SELECT significance_flag('NaN', 0.01) $$);
 SELECT try($$ SELECT significance_flag(1, 0.01, 0) $$);
 SELECT try($$ SELECT significance_flag(1, 0.01, 1) $$);
 SELECT try($$ SELECT significance_flag(1, 0.01, 'NaN') $$);
+
+-- errors.sql defines its own try().
+DROP FUNCTION try(text);
