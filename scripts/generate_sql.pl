@@ -121,7 +121,7 @@ sub instantiate {
 # silently meaning the default.
 my %keys_of = (
     type      => [qw(input output receive send comment comment_since since map)],
-    function  => [qw(c volatility strict parallel rows comment comment_since since map)],
+    function  => [qw(c volatility strict parallel rows window comment comment_since since map)],
     state     => [qw(stype sspace combine serial deserial initcond)],
     aggregate => [qw(state sfunc final inverse parallel comment comment_since since map)],
     operator  => [qw(function commutator negator restrict join hashes merges comment since map)],
@@ -135,7 +135,7 @@ my %values_of = (
     parallel => qr/^(safe|restricted|unsafe)$/, hashes => qr/^(yes|no)$/,
     merges => qr/^(yes|no)$/, default => qr/^(yes|no)$/, since => qr/^\d+\.\d+$/,
     comment_since => qr/^\d+\.\d+$/,
-    rows => qr/^\d+$/, sspace => qr/^\d+$/, map => qr/^\S+\s+[^|]+$/,
+    rows => qr/^\d+$/, window => qr/^(yes|no)$/, sspace => qr/^\d+$/, map => qr/^\S+\s+[^|]+$/,
     'row ID' => qr/^[^|]+\|[^|]+$/,
 );
 my %required_of = (
@@ -361,6 +361,10 @@ sub load_declaration {
 # SQL
 # ---------------------------------------------------------------------------
 
+# A window function (CREATE FUNCTION ... WINDOW, prokind 'w'): called with
+# OVER (...) only, it reads its partition through the window API.
+sub is_window { my ($f) = @_; return ($f->{keys}{window} // 'no') eq 'yes' }
+
 sub function_sql {
     my ($f) = @_;
     my $k = $f->{keys};
@@ -368,6 +372,7 @@ sub function_sql {
         ? 'TABLE(' . join(', ', map { my $a = parse_arg($_); "$a->{name} " . qualified_type($a->{type}) } split_top_level($1)) . ')'
         : qualified_type($f->{returns});
     my @labels = (uc($k->{volatility} // 'immutable'));
+    unshift @labels, 'WINDOW' if is_window($f);
     push @labels, 'STRICT' unless ($k->{strict} // 'yes') eq 'no';
     push @labels, 'PARALLEL ' . uc($k->{parallel} // 'safe');
     push @labels, "ROWS $k->{rows}" if $k->{rows};
@@ -574,7 +579,7 @@ sub contract_rows {
             my $sig = "$o->{name}(" . join(', ', map { join ' ', grep { defined } $_->{name}, $_->{type} }
                                             @{ $o->{args} }) . ')';
             push @functions, sprintf "    (%s, '%s', '%s', %s, '%s', %s, %s)", quote($sig),
-                $fn ? 'f' : 'a', $fn ? substr($k->{volatility} // 'immutable', 0, 1) : 'i',
+                $fn ? (is_window($o) ? 'w' : 'f') : 'a', $fn ? substr($k->{volatility} // 'immutable', 0, 1) : 'i',
                 $fn && ($k->{strict} // 'yes') eq 'yes' ? 'true' : 'false',
                 substr($k->{parallel} // 'safe', 0, 1), $fn ? quote($k->{c}) : 'NULL', quote($k->{comment});
         } elsif ($o->{kind} eq 'type') {
@@ -599,7 +604,8 @@ sub reference_list {
             join ' ', grep { defined } $_->{name}, $_->{type},
                 (defined $_->{default} ? "DEFAULT $_->{default}" : undef) } @{ $o->{args} }) . ')';
         next if $seen{$sig}++;
-        my $returns = $o->{kind} eq 'aggregate' ? 'aggregate' : "→ $o->{returns}";
+        my $returns = $o->{kind} eq 'aggregate' ? 'aggregate'
+                    : is_window($o) ? "window function → $o->{returns}" : "→ $o->{returns}";
         push @lines, "| `$sig` | $returns | $o->{since} |";
     }
     return "| signature | kind / result | since |\n|---|---|---|\n" . join("\n", @lines) . "\n";

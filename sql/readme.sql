@@ -122,6 +122,19 @@ SELECT month, round(nps(s), 1) AS nps,
        nps_test(s, lag(s) OVER (ORDER BY month)) < 0.05 AS significant
 FROM monthly ORDER BY month;
 
+WITH segment AS (
+  SELECT date_trunc('month', day)::date AS month, channel, rollup(summary) AS s
+  FROM daily_nps WHERE day < '2025-04-01' GROUP BY 1, 2),
+total AS (SELECT rollup(s) AS s FROM segment),
+tested AS (
+  SELECT month, channel, segment.s, total.s - segment.s AS rest,
+         nps_test(segment.s, total.s - segment.s) AS p
+  FROM segment, total)
+SELECT month, channel, round(nps(s), 1) AS nps, responses(s) AS n, round(nps(rest), 1) AS rest_nps,
+       round(p::numeric, 4) AS p, round(p_adjust(p) OVER ()::numeric, 4) AS holm,
+       significance_flag(nps(s) - nps(rest), p_adjust(p) OVER ()) AS flag
+FROM tested ORDER BY month, channel;
+
 CREATE TABLE panel (channel text, score smallint);
 INSERT INTO panel VALUES ('email', 10), ('email', 9), ('email', 9), ('email', 8), ('email', 10),
                          ('email', 3), ('web', 2), ('web', 6), ('web', 9), ('web', 7);

@@ -323,6 +323,11 @@ INSERT INTO expected_function VALUES
     ('ces_ci_upper(summary ces_summary, confidence double precision, min_responses integer)', 'f', 'i', true, 's', 'ces_ci_upper', 'Upper confidence limit of the mean effort score (normal approximation, within the scale); NULL below min_responses'),
     ('nps_test(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true, 's', 'nps_test_p', 'Two-sided p-value of the z test that two NPS summaries have the same NPS; NULL when either has fewer than min_responses'),
     ('nps_test_z(a nps_summary, b nps_summary, min_responses integer)', 'f', 'i', true, 's', 'nps_test_z', 'z statistic (NPS of a - NPS of b) / standard error of the difference; NULL when either has fewer than min_responses'),
+    ('nps_summary_subtract(nps_summary, nps_summary)', 'f', 'i', true, 's', 'score_summary_subtract', 'Function of the operator - on nps_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first'),
+    ('csat_summary_subtract(csat_summary, csat_summary)', 'f', 'i', true, 's', 'score_summary_subtract', 'Function of the operator - on csat_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first'),
+    ('ces_summary_subtract(ces_summary, ces_summary)', 'f', 'i', true, 's', 'score_summary_subtract', 'Function of the operator - on ces_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first'),
+    ('p_adjust(p double precision, method text)', 'w', 'i', false, 's', 'p_adjust', 'Window function: the p-value adjusted for all non-NULL p-values of the window partition, as R''s p.adjust; method holm (default), bh (Benjamini-Hochberg) or bonferroni'),
+    ('significance_flag(difference double precision, p double precision, alpha double precision)', 'f', 'i', true, 's', 'significance_flag', '-1 (significantly below), 0 (no significant difference) or +1 (significantly above): the sign of difference when p < alpha, else 0'),
     ('churn_auc_trans(internal, double precision, boolean)', 'f', 'i', false, 's', 'churn_auc_trans', 'Transition function of churn_auc(): keeps the risk of a churner or a stayer; skips NULLs, rejects NaN and infinite risks'),
     ('churn_auc_combine(internal, internal)', 'f', 'i', false, 's', 'churn_auc_combine', 'Combine function of churn_auc(): appends the risks of a partial state'),
     ('churn_auc_serialize(internal)', 'f', 'i', true, 's', 'churn_auc_serialize', 'Serialization function of churn_auc(): the state as bytes, for parallel workers'),
@@ -347,7 +352,10 @@ INSERT INTO expected_operator VALUES
     ('=(ces_summary,ces_summary)', 'Equal: same format, scale, counts and weights'),
     ('<>(nps_summary,nps_summary)', 'Not equal: same format, scale, counts and weights'),
     ('<>(csat_summary,csat_summary)', 'Not equal: same format, scale, counts and weights'),
-    ('<>(ces_summary,ces_summary)', 'Not equal: same format, scale, counts and weights');
+    ('<>(ces_summary,ces_summary)', 'Not equal: same format, scale, counts and weights'),
+    ('-(nps_summary,nps_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones'),
+    ('-(csat_summary,csat_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones'),
+    ('-(ces_summary,ces_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones');
 INSERT INTO expected_opclass_member VALUES
     ('nps_summary_hash_ops: operator 1'),
     ('nps_summary_hash_ops: function 1'),
@@ -392,7 +400,7 @@ SELECT set_eq('SELECT signature FROM ext_function',
 SELECT is_empty($$SELECT format('%s: prokind %s, expected %s', f.signature, f.kind, x.kind)
                   FROM ext_function f JOIN expected_function x USING (signature)
                   WHERE f.kind <> x.kind$$,
-                'every extension function has the expected kind (function or aggregate)');
+                'every extension function has the expected kind (function, window function or aggregate)');
 
 SELECT is_empty($$SELECT format('%s: provolatile %s, expected %s', f.signature, f.volatility, x.volatility)
                   FROM ext_function f JOIN expected_function x USING (signature)
@@ -411,7 +419,7 @@ SELECT is_empty($$SELECT format('%s: parallel %s, expected %s', f.signature, f.p
 
 SELECT is_empty($$SELECT format('%s: C symbol %s, expected %s', f.signature, f.prosrc, x.c_symbol)
                   FROM ext_function f JOIN expected_function x USING (signature)
-                  WHERE x.kind = 'f' AND f.prosrc <> x.c_symbol$$,
+                  WHERE x.kind IN ('f', 'w') AND f.prosrc <> x.c_symbol$$,
                 'every extension function calls the declared C function');
 
 SELECT is_empty($$SELECT format('%s: comment %L, expected %L', f.signature, obj_description(f.oid, 'pg_proc'), x.comment)
@@ -436,10 +444,10 @@ SELECT is_empty($$SELECT f.signature FROM ext_function f
                 'every extension function lives in the extension''s schema');
 
 SELECT is_empty($$SELECT f.signature FROM ext_function f
-                  WHERE f.kind = 'f'
+                  WHERE f.kind IN ('f', 'w')
                     AND (f.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
                          OR f.probin IS DISTINCT FROM '$libdir/nps_ext')$$,
-                'every plain extension function is C code from $libdir/nps_ext');
+                'every plain and window extension function is C code from $libdir/nps_ext');
 
 -- The forms whose volatility matters most, spelled out.
 SELECT volatility_is('churn_trans', ARRAY['churn_state', 'integer', 'timestamp with time zone'], 'stable',
@@ -509,15 +517,19 @@ SELECT is_empty($$SELECT signature FROM ext_aggregate
                   WHERE aggtransfn::pg_catalog.text LIKE '%weighted_trans' AND aggmtransfn <> 0$$,
                 'weighted aggregates have no inverse (a rounded weight sum cannot be un-added exactly)');
 
+-- The comparison operators (=, <>) have a commutator and a negator; the
+-- arithmetic ones (- on summaries, since 1.2) return a summary and have
+-- neither (a - b is not b - a).
 SELECT set_eq($$SELECT format('%s(%s,%s)=%s', o.oprname, o.oprleft::regtype, o.oprright::regtype,
                               obj_description(o.oid, 'pg_operator'))
                 FROM pg_catalog.pg_operator o
                 JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_operator'::regclass AND d.objid = o.oid
                 JOIN pg_catalog.pg_extension e ON d.refobjid = e.oid
                WHERE e.extname = 'nps_ext' AND d.deptype = 'e'
-                 AND o.oprcom <> 0 AND o.oprnegate <> 0 AND o.oprresult = 'boolean'::regtype$$,
+                 AND CASE WHEN o.oprresult = 'boolean'::regtype THEN o.oprcom <> 0 AND o.oprnegate <> 0
+                          ELSE o.oprresult = o.oprleft AND o.oprcom = 0 AND o.oprnegate = 0 END$$,
               $$SELECT signature || '=' || comment FROM expected_operator$$,
-              'the extension''s operators are the declared ones, with commutator, negator and the declared comment');
+              'the extension''s operators are the declared ones, comparisons with commutator and negator, each with the declared comment');
 
 SELECT is_empty($$SELECT signature FROM ext_aggregate
                   WHERE aggmtransfn <> 0

@@ -4,7 +4,9 @@
 -- churn_features, the churn_model type, churn_fit and its pass churn_fit_pass,
 -- coefficients, churn_risk with a model, churn_explain), their evaluation (churn_auc,
 -- churn_brier), and the extended (seeded, 64-bit) hash function of the summary types,
--- support function 2, so that a table can be partitioned by hash of a summary column.
+-- support function 2, so that a table can be partitioned by hash of a summary column;
+-- segments against the rest: the operator - on summaries (total - segment), the window
+-- function p_adjust (Holm, Benjamini-Hochberg, Bonferroni) and significance_flag.
 -- Everything else 1.2 changes is in the library (fixes to churn_risk, the statistics,
 -- the weighted NPS and stored summaries with STORAGE = extended; PostgreSQL 16 to 18),
 -- see CHANGELOG.md.
@@ -266,6 +268,62 @@ ALTER OPERATOR FAMILY @extschema@.csat_summary_hash_ops USING hash
 
 ALTER OPERATOR FAMILY @extschema@.ces_summary_hash_ops USING hash
     ADD FUNCTION 2 @extschema@.ces_summary_hash_extended(@extschema@.ces_summary, pg_catalog.int8);
+
+
+-- ---------------------------------------------------------------------------
+-- segments against the rest: summary subtraction, adjusted p-values, significance flags
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_summary_subtract(@extschema@.nps_summary, @extschema@.nps_summary)
+RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'score_summary_subtract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_summary_subtract(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Function of the operator - on nps_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first';
+
+CREATE FUNCTION @extschema@.csat_summary_subtract(@extschema@.csat_summary, @extschema@.csat_summary)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'score_summary_subtract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_summary_subtract(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Function of the operator - on csat_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first';
+
+CREATE FUNCTION @extschema@.ces_summary_subtract(@extschema@.ces_summary, @extschema@.ces_summary)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'score_summary_subtract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_summary_subtract(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Function of the operator - on ces_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first';
+
+CREATE OPERATOR @extschema@.- (
+    LEFTARG = @extschema@.nps_summary,
+    RIGHTARG = @extschema@.nps_summary,
+    FUNCTION = @extschema@.nps_summary_subtract
+);
+COMMENT ON OPERATOR @extschema@.-(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE OPERATOR @extschema@.- (
+    LEFTARG = @extschema@.csat_summary,
+    RIGHTARG = @extschema@.csat_summary,
+    FUNCTION = @extschema@.csat_summary_subtract
+);
+COMMENT ON OPERATOR @extschema@.-(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE OPERATOR @extschema@.- (
+    LEFTARG = @extschema@.ces_summary,
+    RIGHTARG = @extschema@.ces_summary,
+    FUNCTION = @extschema@.ces_summary_subtract
+);
+COMMENT ON OPERATOR @extschema@.-(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE FUNCTION @extschema@.p_adjust(p pg_catalog.float8, method pg_catalog.text DEFAULT 'holm')
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'p_adjust'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_adjust(pg_catalog.float8, pg_catalog.text) IS 'Window function: the p-value adjusted for all non-NULL p-values of the window partition, as R''s p.adjust; method holm (default), bh (Benjamini-Hochberg) or bonferroni';
+
+CREATE FUNCTION @extschema@.significance_flag(difference pg_catalog.float8, p pg_catalog.float8, alpha pg_catalog.float8 DEFAULT 0.05)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'significance_flag'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.significance_flag(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS '-1 (significantly below), 0 (no significant difference) or +1 (significantly above): the sign of difference when p < alpha, else 0';
 
 
 -- ---------------------------------------------------------------------------

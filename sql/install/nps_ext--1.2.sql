@@ -3242,6 +3242,62 @@ COMMENT ON FUNCTION @extschema@.nps_test_z(@extschema@.nps_summary, @extschema@.
 
 
 -- ---------------------------------------------------------------------------
+-- segments against the rest: summary subtraction, adjusted p-values, significance flags
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_summary_subtract(@extschema@.nps_summary, @extschema@.nps_summary)
+RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'score_summary_subtract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_summary_subtract(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Function of the operator - on nps_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first';
+
+CREATE FUNCTION @extschema@.csat_summary_subtract(@extschema@.csat_summary, @extschema@.csat_summary)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'score_summary_subtract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_summary_subtract(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Function of the operator - on csat_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first';
+
+CREATE FUNCTION @extschema@.ces_summary_subtract(@extschema@.ces_summary, @extschema@.ces_summary)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'score_summary_subtract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_summary_subtract(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Function of the operator - on ces_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first';
+
+CREATE OPERATOR @extschema@.- (
+    LEFTARG = @extschema@.nps_summary,
+    RIGHTARG = @extschema@.nps_summary,
+    FUNCTION = @extschema@.nps_summary_subtract
+);
+COMMENT ON OPERATOR @extschema@.-(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE OPERATOR @extschema@.- (
+    LEFTARG = @extschema@.csat_summary,
+    RIGHTARG = @extschema@.csat_summary,
+    FUNCTION = @extschema@.csat_summary_subtract
+);
+COMMENT ON OPERATOR @extschema@.-(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE OPERATOR @extschema@.- (
+    LEFTARG = @extschema@.ces_summary,
+    RIGHTARG = @extschema@.ces_summary,
+    FUNCTION = @extschema@.ces_summary_subtract
+);
+COMMENT ON OPERATOR @extschema@.-(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE FUNCTION @extschema@.p_adjust(p pg_catalog.float8, method pg_catalog.text DEFAULT 'holm')
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'p_adjust'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_adjust(pg_catalog.float8, pg_catalog.text) IS 'Window function: the p-value adjusted for all non-NULL p-values of the window partition, as R''s p.adjust; method holm (default), bh (Benjamini-Hochberg) or bonferroni';
+
+CREATE FUNCTION @extschema@.significance_flag(difference pg_catalog.float8, p pg_catalog.float8, alpha pg_catalog.float8 DEFAULT 0.05)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'significance_flag'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.significance_flag(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS '-1 (significantly below), 0 (no significant difference) or +1 (significantly above): the sign of difference when p < alpha, else 0';
+
+
+-- ---------------------------------------------------------------------------
 -- churn_auc(risk, churned) and churn_brier(risk, churned): how good a churn score is
 -- ---------------------------------------------------------------------------
 
