@@ -6,14 +6,19 @@
  * 26.5.8), summed with the modified Lentz method, on the side of the
  * distribution where it converges quickly: for x > (a + 1) / (a + b + 2)
  * it computes 1 - I_{1-x}(b, a) instead.  The prefactor
- * x^a (1-x)^b / (a B(a, b)) is formed in logarithms (lgamma, log1p), so
- * nothing overflows for large a and b.  The fraction is summed until a term
- * changes it by less than DBL_EPSILON, which leaves the result accurate to
- * a few units in the last place over the ranges the statistics use
- * (checked against SciPy's betainc and t.sf in the tests).
+ * x^a (1-x)^b / (a B(a, b)) is formed in logarithms (lgamma, log1p, and
+ * Stirling's corrections for large a and b, see log_prefactor), so nothing
+ * overflows or cancels.  The fraction is summed until a term changes it by
+ * less than DBL_EPSILON.
  *
- * The prefactor is formed without cancellation for large a and b (see
- * log_prefactor).
+ * Student's t tail with many degrees of freedom has x within t^2 / df of 1,
+ * where the fraction converges slowly and loses digits; there the
+ * asymptotic expansion of incomplete_beta_large_a_half is used instead.
+ *
+ * Against R's pbeta and pt (oracles/check_beta_function.c): worst relative
+ * error 8.0e-13 for I_x(a, b) with a, b in 0.1..1e4 (in far tails, where
+ * the rounding of x moves the value about as much) and 1.3e-13 for the
+ * two-sided t p-value with df in 1..1e7 (docs/metrics.md).
  *
  * The inverse runs Newton's method on I_x(a, b) - p, kept inside a
  * bracket that shrinks on every step (bisection when a Newton step would
