@@ -19,6 +19,8 @@ OBJS = \
 	src/results.o \
 	src/stats.o \
 	src/stats_math.o \
+	src/beta_function.o \
+	src/two_sample_tests.o \
 	src/json_cursor.o \
 	src/churn.o \
 	src/churn_state.o \
@@ -36,7 +38,7 @@ OBJS = \
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 
 # pg_regress: sql/<name>.sql is run and compared with expected/<name>.out
-REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics segments storage limits errors fuzz cancel upgrade security readme demo
+REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics two_sample_tests segments storage limits errors fuzz cancel upgrade security readme demo
 REGRESS_OPTS = --load-extension=nps_ext
 
 # The one version number (control file); the library reports it too.

@@ -3240,6 +3240,42 @@ AS 'MODULE_PATHNAME', 'nps_test_z'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_test_z(@extschema@.nps_summary, @extschema@.nps_summary, pg_catalog.int4) IS 'z statistic (NPS of a - NPS of b) / standard error of the difference; NULL when either has fewer than min_responses';
 
+CREATE FUNCTION @extschema@.nps_test(a @extschema@.nps_summary, b @extschema@.nps_summary, method pg_catalog.text, min_responses pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'nps_test_method_p'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_test(@extschema@.nps_summary, @extschema@.nps_summary, pg_catalog.text, pg_catalog.int4) IS 'Two-sided p-value of the z test that two NPS summaries have the same NPS; method wald (as nps_test(a, b)) or adjusted_wald (0.75 detractor, 1.5 passive, 0.75 promoter added to each); NULL when either has fewer than min_responses';
+
+CREATE FUNCTION @extschema@.nps_test_z(a @extschema@.nps_summary, b @extschema@.nps_summary, method pg_catalog.text, min_responses pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'nps_test_method_z'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_test_z(@extschema@.nps_summary, @extschema@.nps_summary, pg_catalog.text, pg_catalog.int4) IS 'z statistic of nps_test(a, b, method): the difference of the (adjusted) NPS over its standard error; NULL when either has fewer than min_responses';
+
+CREATE FUNCTION @extschema@.csat_test(a @extschema@.csat_summary, b @extschema@.csat_summary, min_responses pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'csat_test_p'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_test(@extschema@.csat_summary, @extschema@.csat_summary, pg_catalog.int4) IS 'Two-sided p-value of the two-proportion z test (pooled standard error) that two CSAT summaries on the same scale have the same share satisfied; NULL when either has fewer than min_responses';
+
+CREATE FUNCTION @extschema@.csat_test_z(a @extschema@.csat_summary, b @extschema@.csat_summary, min_responses pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'csat_test_z'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_test_z(@extschema@.csat_summary, @extschema@.csat_summary, pg_catalog.int4) IS 'z statistic (CSAT of a - CSAT of b) / pooled standard error of the difference; NULL when either has fewer than min_responses';
+
+CREATE FUNCTION @extschema@.ces_test(a @extschema@.ces_summary, b @extschema@.ces_summary, min_responses pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ces_test_p'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_test(@extschema@.ces_summary, @extschema@.ces_summary, pg_catalog.int4) IS 'Two-sided p-value of Welch''s t test that two CES summaries on the same scale have the same mean score; NULL when either has fewer than min_responses or one response';
+
+CREATE FUNCTION @extschema@.ces_test_t(a @extschema@.ces_summary, b @extschema@.ces_summary, min_responses pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ces_test_t'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_test_t(@extschema@.ces_summary, @extschema@.ces_summary, pg_catalog.int4) IS 'Welch''s t statistic (mean of a - mean of b) / standard error of the difference; NULL when either has fewer than min_responses or one response';
+
 
 -- ---------------------------------------------------------------------------
 -- segments against the rest: summary subtraction, adjusted p-values, significance flags
