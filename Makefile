@@ -18,6 +18,7 @@ OBJS = \
 	src/accessors.o \
 	src/results.o \
 	src/stats.o \
+	src/summary_split.o \
 	src/stats_math.o \
 	src/beta_function.o \
 	src/two_sample_tests.o \

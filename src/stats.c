@@ -19,6 +19,7 @@
 #include "postgres.h"
 
 #include "summary.h"
+#include "summary_split.h"
 #include "stats_math.h"
 
 #include <float.h>
@@ -74,19 +75,6 @@ z_for_confidence(FunctionCallInfo fcinfo, int argno)
 				 errmsg("confidence %s is out of range", float8out_internal(confidence)),
 				 errdetail("The confidence level must lie strictly between 0 and 1, such as 0.95.")));
 	return confidence_z(confidence);
-}
-
-static int
-min_responses(FunctionCallInfo fcinfo, int argno)
-{
-	int32		min = PG_GETARG_INT32(argno);
-
-	if (min < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("min_responses %d is out of range", min),
-				 errdetail("The minimum number of responses must be at least 1.")));
-	return min;
 }
 
 /* Which interval: NPS knows all three, CSAT wald and wilson. */
@@ -147,90 +135,6 @@ interval_method(FunctionCallInfo fcinfo, int argno, SummaryKind kind)
 
 /* ---------- a summary as (effective) counts ---------- */
 
-/*
- * The responses of a summary split in three, as counts on the effective
- * sample size: (low, middle, high) are detractors, passives and promoters
- * for NPS, and (unsatisfied, -, satisfied) for CSAT.  n is n_eff.
- */
-typedef struct Split
-{
-	double		low;
-	double		middle;
-	double		high;
-	double		n;
-	bool		weighted;		/* n is Kish's n_eff, not a count */
-} Split;
-
-static Split
-summary_split(const ScoreSummary *summary, int low_max, int high_min)
-{
-	Split		split = {0, 0, 0, 0, summary_is_weighted(summary)};
-	int			lo = summary_scale_min(summary->kind);
-	int			hi = summary->scale_max;
-
-	if (summary_total(summary) == 0)
-		return split;
-	split.n = summary_effective_size(summary);
-	if (!summary_is_weighted(summary))
-	{
-		split.low = (double) summary_count_between(summary, lo, low_max);
-		split.middle = (double) summary_count_between(summary, low_max + 1, high_min - 1);
-		split.high = (double) summary_count_between(summary, high_min, hi);
-	}
-	else if (split.n > 0)
-	{
-		double		weight = summary_total_weight(summary);
-
-		split.low = summary_weight_between(summary, lo, low_max) / weight * split.n;
-		split.middle = summary_weight_between(summary, low_max + 1, high_min - 1) / weight * split.n;
-		split.high = summary_weight_between(summary, high_min, hi) / weight * split.n;
-	}
-	return split;
-}
-
-static Split
-nps_split(const ScoreSummary *summary)
-{
-	return summary_split(summary, NPS_DETRACTORS->hi, NPS_PROMOTERS->lo);
-}
-
-/* CSAT: unsatisfied below satisfied_from, satisfied from it. */
-static Split
-csat_split(const ScoreSummary *summary)
-{
-	if (summary->scale_max == 0)
-	{
-		Split		empty = {0, 0, 0, 0, false};
-
-		return empty;
-	}
-	return summary_split(summary, summary->satisfied_from - 1, summary->satisfied_from);
-}
-
-/*
- * Kish's n_eff is computed from double-double sums to within an ulp or two
- * of its exact value (equal weights give n itself), so for a weighted
- * summary the comparison with min_responses allows 4 ulps of rounding and
- * no more: 1,999,999,999 unit weights stay below a minimum of 2e9.  A count
- * is exact (as a double up to 2^53, beyond any min_responses) and is
- * compared exactly.
- */
-#define N_EFF_SLACK		(4 * DBL_EPSILON)
-
-static bool
-below_minimum(double n, int min, bool weighted)
-{
-	if (!(n > 0))
-		return true;
-	return weighted ? n < min * (1 - N_EFF_SLACK) : n < min;
-}
-
-static bool
-too_few(Split split, int min)
-{
-	return below_minimum(split.n, min, split.weighted);
-}
-
 /* ---------- NPS ---------- */
 
 static double
@@ -244,7 +148,7 @@ nps_stderr(PG_FUNCTION_ARGS)
 {
 	Split		s = nps_split(PG_GETARG_SUMMARY_VALUE(0));
 
-	if (too_few(s, min_responses(fcinfo, 1)))
+	if (too_few(s, min_responses_argument(fcinfo, 1)))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100 * nps_se(s));
 }
@@ -256,7 +160,7 @@ nps_margin(PG_FUNCTION_ARGS)
 	Split		s = nps_split(PG_GETARG_SUMMARY_VALUE(0));
 	double		z = z_for_confidence(fcinfo, 1);
 
-	if (too_few(s, min_responses(fcinfo, 2)))
+	if (too_few(s, min_responses_argument(fcinfo, 2)))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100 * z * nps_se(s));
 }
@@ -268,7 +172,7 @@ nps_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 	double		z = z_for_confidence(fcinfo, 1);
 	IntervalMethod method = interval_method(fcinfo, 2, SUMMARY_NPS);
 
-	if (too_few(s, min_responses(fcinfo, 3)))
+	if (too_few(s, min_responses_argument(fcinfo, 3)))
 		return false;
 	switch (method)
 	{
@@ -308,7 +212,7 @@ nps_test_statistic(FunctionCallInfo fcinfo, double *z)
 {
 	Split		a = nps_split(PG_GETARG_SUMMARY_VALUE(0));
 	Split		b = nps_split(PG_GETARG_SUMMARY_VALUE(1));
-	int			min = min_responses(fcinfo, 2);
+	int			min = min_responses_argument(fcinfo, 2);
 	double		difference;
 	double		se;
 
@@ -353,7 +257,7 @@ csat_stderr(PG_FUNCTION_ARGS)
 {
 	Split		s = csat_split(PG_GETARG_SUMMARY_VALUE(0));
 
-	if (too_few(s, min_responses(fcinfo, 1)))
+	if (too_few(s, min_responses_argument(fcinfo, 1)))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100 * sqrt(proportion_variance(s.high, s.low, s.n) / s.n));
 }
@@ -364,7 +268,7 @@ csat_margin(PG_FUNCTION_ARGS)
 	Split		s = csat_split(PG_GETARG_SUMMARY_VALUE(0));
 	double		z = z_for_confidence(fcinfo, 1);
 
-	if (too_few(s, min_responses(fcinfo, 2)))
+	if (too_few(s, min_responses_argument(fcinfo, 2)))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100 * z * sqrt(proportion_variance(s.high, s.low, s.n) / s.n));
 }
@@ -376,7 +280,7 @@ csat_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 	double		z = z_for_confidence(fcinfo, 1);
 	IntervalMethod method = interval_method(fcinfo, 2, SUMMARY_CSAT);
 
-	if (too_few(s, min_responses(fcinfo, 3)))
+	if (too_few(s, min_responses_argument(fcinfo, 3)))
 		return false;
 	if (method == METHOD_WALD)
 		*interval = proportion_interval_wald(s.high, s.low, s.n, z);
@@ -438,7 +342,7 @@ ces_stderr(PG_FUNCTION_ARGS)
 	double		mean,
 				se;
 
-	if (!ces_mean_se(PG_GETARG_SUMMARY_VALUE(0), min_responses(fcinfo, 1), &mean, &se))
+	if (!ces_mean_se(PG_GETARG_SUMMARY_VALUE(0), min_responses_argument(fcinfo, 1), &mean, &se))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(se);
 }
@@ -450,7 +354,7 @@ ces_margin(PG_FUNCTION_ARGS)
 	double		mean,
 				se;
 
-	if (!ces_mean_se(PG_GETARG_SUMMARY_VALUE(0), min_responses(fcinfo, 2), &mean, &se))
+	if (!ces_mean_se(PG_GETARG_SUMMARY_VALUE(0), min_responses_argument(fcinfo, 2), &mean, &se))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(z * se);
 }
@@ -464,7 +368,7 @@ ces_interval(FunctionCallInfo fcinfo, ConfidenceInterval *interval)
 	double		mean,
 				se;
 
-	if (!ces_mean_se(summary, min_responses(fcinfo, 2), &mean, &se))
+	if (!ces_mean_se(summary, min_responses_argument(fcinfo, 2), &mean, &se))
 		return false;
 	interval->lower = Max(mean - z * se, 1);
 	interval->upper = Min(mean + z * se, summary->scale_max);

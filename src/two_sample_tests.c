@@ -24,6 +24,7 @@
 #include "postgres.h"
 
 #include "summary.h"
+#include "summary_split.h"
 #include "summary_kind.h"
 #include "stats_math.h"
 #include "beta_function.h"
@@ -41,19 +42,6 @@ PG_FUNCTION_INFO_V1(csat_test_z);
 PG_FUNCTION_INFO_V1(ces_test_p);
 PG_FUNCTION_INFO_V1(ces_test_t);
 
-/* A weighted n_eff may fall 4 ulps short of min_responses (see stats.c). */
-#define N_EFF_SLACK		(4 * DBL_EPSILON)
-
-/* The responses of one sample as (effective) counts, as in stats.c. */
-typedef struct Sample
-{
-	double		low;			/* detractors; unsatisfied */
-	double		middle;			/* passives */
-	double		high;			/* promoters; satisfied */
-	double		n;				/* count, or Kish's n_eff when weighted */
-	bool		weighted;
-} Sample;
-
 /* The two-sample test statistic: z (or t) and, for t, its degrees of freedom */
 typedef struct TestResult
 {
@@ -62,19 +50,6 @@ typedef struct TestResult
 } TestResult;
 
 /* ---------- arguments ---------- */
-
-static int
-min_responses_arg(FunctionCallInfo fcinfo, int argno)
-{
-	int32		min = PG_GETARG_INT32(argno);
-
-	if (min < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("min_responses %d is out of range", min),
-				 errdetail("The minimum number of responses must be at least 1.")));
-	return min;
-}
 
 /* nps_test's methods: 'wald' (the default of nps_test(a, b)) or 'adjusted_wald' */
 static bool
@@ -111,46 +86,7 @@ check_same_scale(const ScoreSummary *a, const ScoreSummary *b)
 							 a->scale_max, b->scale_max)));
 }
 
-/* ---------- samples ---------- */
-
-/*
- * The responses split in three at low_max and high_min, as counts on the
- * effective sample size (weighted shares times n_eff).
- */
-static Sample
-summary_sample(const ScoreSummary *summary, int low_max, int high_min)
-{
-	Sample		s = {0, 0, 0, 0, summary_is_weighted(summary)};
-	int			lo = summary_scale_min(summary->kind);
-	int			hi = summary->scale_max;
-	double		weight;
-
-	if (hi == 0 || summary_total(summary) == 0)
-		return s;
-	s.n = summary_effective_size(summary);
-	if (!s.weighted)
-	{
-		s.low = (double) summary_count_between(summary, lo, low_max);
-		s.middle = (double) summary_count_between(summary, low_max + 1, high_min - 1);
-		s.high = (double) summary_count_between(summary, high_min, hi);
-		return s;
-	}
-	if (!(s.n > 0))
-		return s;
-	weight = summary_total_weight(summary);
-	s.low = summary_weight_between(summary, lo, low_max) / weight * s.n;
-	s.middle = summary_weight_between(summary, low_max + 1, high_min - 1) / weight * s.n;
-	s.high = summary_weight_between(summary, high_min, hi) / weight * s.n;
-	return s;
-}
-
-static bool
-below_minimum(double n, int min, bool weighted)
-{
-	if (!(n > 0))
-		return true;
-	return weighted ? n < min * (1 - N_EFF_SLACK) : n < min;
-}
+/* ---------- statistics ---------- */
 
 /* difference / se, with the conventions for se = 0 */
 static double
@@ -170,8 +106,8 @@ standardized(double difference, double se)
  * adjusted-Wald interval, (D, Pa, P) += (0.75, 1.5, 0.75), before the
  * Wald test (Sauro, MeasuringU).
  */
-static Sample
-adjusted_sample(Sample s)
+static Split
+adjusted_sample(Split s)
 {
 	s.low += 0.75;
 	s.middle += 1.5;
@@ -181,7 +117,7 @@ adjusted_sample(Sample s)
 }
 
 static double
-nps_z(Sample a, Sample b, bool adjusted)
+nps_z(Split a, Split b, bool adjusted)
 {
 	if (adjusted)
 	{
@@ -196,10 +132,10 @@ nps_z(Sample a, Sample b, bool adjusted)
 static bool
 nps_test_method(FunctionCallInfo fcinfo, double *z)
 {
-	Sample		a = summary_sample(PG_GETARG_SUMMARY_VALUE(0), NPS_DETRACTORS->hi, NPS_PROMOTERS->lo);
-	Sample		b = summary_sample(PG_GETARG_SUMMARY_VALUE(1), NPS_DETRACTORS->hi, NPS_PROMOTERS->lo);
+	Split		a = summary_split(PG_GETARG_SUMMARY_VALUE(0), NPS_DETRACTORS->hi, NPS_PROMOTERS->lo);
+	Split		b = summary_split(PG_GETARG_SUMMARY_VALUE(1), NPS_DETRACTORS->hi, NPS_PROMOTERS->lo);
 	bool		adjusted = nps_test_adjusted(fcinfo, 2);
-	int			min = min_responses_arg(fcinfo, 3);
+	int			min = min_responses_argument(fcinfo, 3);
 
 	if (below_minimum(a.n, min, a.weighted) || below_minimum(b.n, min, b.weighted))
 		return false;
@@ -240,14 +176,14 @@ csat_test_statistic(FunctionCallInfo fcinfo, double *z)
 {
 	ScoreSummary *sa = PG_GETARG_SUMMARY_VALUE(0);
 	ScoreSummary *sb = PG_GETARG_SUMMARY_VALUE(1);
-	int			min = min_responses_arg(fcinfo, 2);
-	Sample		a,
+	int			min = min_responses_argument(fcinfo, 2);
+	Split		a,
 				b;
 	double		n;
 
 	check_same_scale(sa, sb);
-	a = summary_sample(sa, sa->satisfied_from - 1, sa->satisfied_from);
-	b = summary_sample(sb, sb->satisfied_from - 1, sb->satisfied_from);
+	a = summary_split(sa, sa->satisfied_from - 1, sa->satisfied_from);
+	b = summary_split(sb, sb->satisfied_from - 1, sb->satisfied_from);
 	if (below_minimum(a.n, min, a.weighted) || below_minimum(b.n, min, b.weighted))
 		return false;
 	n = a.n + b.n;
@@ -318,7 +254,7 @@ ces_test_statistic(FunctionCallInfo fcinfo, TestResult *result)
 {
 	ScoreSummary *sa = PG_GETARG_SUMMARY_VALUE(0);
 	ScoreSummary *sb = PG_GETARG_SUMMARY_VALUE(1);
-	int			min = min_responses_arg(fcinfo, 2);
+	int			min = min_responses_argument(fcinfo, 2);
 	double		mean_a,
 				mean_b,
 				va,
