@@ -6,16 +6,6 @@
 -- the features, from the raw responses by R's own code, and glm(family =
 -- binomial) fits (oracles/README.md says how to re-run them).
 SET TimeZone = 'UTC';
-CREATE FUNCTION try(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  detail text;
-BEGIN
-  EXECUTE query;
-  RETURN 'no error';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-  RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN detail <> '' THEN ' | ' || detail ELSE '' END;
-END $$;
 
 CREATE TABLE churn_answers (customer_id int, score int, responded_at timestamptz,
                             effort int, satisfaction int);
@@ -190,6 +180,5 @@ SELECT churn_agg(score, responded_at) IS NULL AS empty FROM churn_answers WHERE 
 SELECT churn_features(churn_agg(NULL, '2025-01-01', '2025-07-01', 3, 4)) AS answers_only;
 
 -- Later tests use these names.
-DROP FUNCTION try(text);
 DROP TABLE churn_answers, churn_outcomes, r_features, r_glm, churn_training, fitted, fitted_copy,
            states_copy, separated;

@@ -1,15 +1,6 @@
 -- Every error names the offending value and the accepted range, with a
--- specific SQLSTATE.  try() shows SQLSTATE, message and detail on one line.
-CREATE FUNCTION try(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  detail text;
-BEGIN
-  EXECUTE query;
-  RETURN 'no error';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-  RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN detail <> '' THEN ' | ' || detail ELSE '' END;
-END $$;
+-- specific SQLSTATE.  try() (sql/setup.sql) shows SQLSTATE, message and
+-- detail on one line.
 
 -- Scores off the scale or not integers: 22003.
 SELECT try($$ SELECT nps(s) FROM (VALUES (3), (11)) AS v(s) $$);
@@ -128,4 +119,3 @@ SELECT try($$ SELECT churn_trans('{"version":1,"responses":9223372036854775807,"
 SELECT try($$ SELECT csat(NULL::int, 99) $$);
 SELECT try($$ SELECT ces(NULL::int, NULL) $$);
 
-DROP FUNCTION try(text);

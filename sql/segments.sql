@@ -3,16 +3,6 @@
 -- one-query flagged table against R (oracles/p_adjust.R writes the fixtures
 -- sql/fixtures/p_adjust_r.csv and sql/fixtures/segments_r.csv).
 
-CREATE FUNCTION try(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  detail text;
-BEGIN
-  EXECUTE query;
-  RETURN 'no error';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-  RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN detail <> '' THEN ' | ' || detail ELSE '' END;
-END $$;
 
 -- ---------------------------------------------------------------------------
 -- a - b: exact for unweighted summaries
@@ -230,4 +220,3 @@ SELECT try($$ SELECT significance_flag(1, 0.01, 1) $$);
 SELECT try($$ SELECT significance_flag(1, 0.01, 'NaN') $$);
 
 -- errors.sql defines its own try().
-DROP FUNCTION try(text);

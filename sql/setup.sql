@@ -21,3 +21,16 @@ SELECT count(*) AS rows, count(score) AS scores, count(sat) AS sats,
        count(effort) AS efforts, min(score), max(score), min(sat), max(sat),
        min(effort), max(effort)
 FROM responses;
+
+-- try(query): runs a query and shows its error as "SQLSTATE: message |
+-- detail" on one line, or 'no error'; the error tests of every file use it.
+CREATE FUNCTION try(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  detail text;
+BEGIN
+  EXECUTE query;
+  RETURN 'no error';
+EXCEPTION WHEN others THEN
+  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+  RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN detail <> '' THEN ' | ' || detail ELSE '' END;
+END $$;

@@ -4,16 +4,6 @@
 -- minimum-n rule; every error with its SQLSTATE.  The fixtures and the
 -- scripts that wrote them: oracles/README.md.
 
-CREATE FUNCTION pg_temp.try(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  detail text;
-BEGIN
-  EXECUTE query;
-  RETURN 'no error';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-  RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN detail <> '' THEN ' | ' || detail ELSE '' END;
-END $$;
 
 -- A summary from a fixture's counts ("c1 c2 ..." per score of the scale).
 CREATE FUNCTION pg_temp.counts_json(counts text) RETURNS text LANGUAGE sql AS $$
@@ -152,15 +142,15 @@ FROM (SELECT csat_agg(5) AS c, csat_agg(1) AS d, nps_agg(10) AS n FROM generate_
 
 -- Errors: 22023 for min_responses below 1, an unknown method, summaries on
 -- different scales (checked even when the result would be NULL).
-SELECT pg_temp.try($$ SELECT csat_test(csat_agg(5), csat_agg(5), 0) $$);
-SELECT pg_temp.try($$ SELECT csat_test_z(csat_agg(5), csat_agg(5), -1) $$);
-SELECT pg_temp.try($$ SELECT ces_test(ces_agg(5), ces_agg(5), 0) $$);
-SELECT pg_temp.try($$ SELECT ces_test_t(ces_agg(5), ces_agg(5), 0) $$);
-SELECT pg_temp.try($$ SELECT nps_test(nps_agg(5), nps_agg(5), 'wald', 0) $$);
-SELECT pg_temp.try($$ SELECT nps_test_z(nps_agg(5), nps_agg(5), 'adjusted_wald', 0) $$);
-SELECT pg_temp.try($$ SELECT nps_test(nps_agg(5), nps_agg(5), 'score') $$);
-SELECT pg_temp.try($$ SELECT nps_test_z(nps_agg(5), nps_agg(5), 'Wald') $$);
-SELECT pg_temp.try($$ SELECT csat_test(csat_agg(5), csat_agg(5, 7)) $$);
-SELECT pg_temp.try($$ SELECT csat_test_z(csat_agg(5, 7, 5), csat_agg(5, 7, 6)) $$);
-SELECT pg_temp.try($$ SELECT ces_test(ces_agg(5, 5), ces_agg(5, 7)) $$);
-SELECT pg_temp.try($$ SELECT ces_test_t(ces_agg(5, 5), ces_agg(5, 10)) $$);
+SELECT try($$ SELECT csat_test(csat_agg(5), csat_agg(5), 0) $$);
+SELECT try($$ SELECT csat_test_z(csat_agg(5), csat_agg(5), -1) $$);
+SELECT try($$ SELECT ces_test(ces_agg(5), ces_agg(5), 0) $$);
+SELECT try($$ SELECT ces_test_t(ces_agg(5), ces_agg(5), 0) $$);
+SELECT try($$ SELECT nps_test(nps_agg(5), nps_agg(5), 'wald', 0) $$);
+SELECT try($$ SELECT nps_test_z(nps_agg(5), nps_agg(5), 'adjusted_wald', 0) $$);
+SELECT try($$ SELECT nps_test(nps_agg(5), nps_agg(5), 'score') $$);
+SELECT try($$ SELECT nps_test_z(nps_agg(5), nps_agg(5), 'Wald') $$);
+SELECT try($$ SELECT csat_test(csat_agg(5), csat_agg(5, 7)) $$);
+SELECT try($$ SELECT csat_test_z(csat_agg(5, 7, 5), csat_agg(5, 7, 6)) $$);
+SELECT try($$ SELECT ces_test(ces_agg(5, 5), ces_agg(5, 7)) $$);
+SELECT try($$ SELECT ces_test_t(ces_agg(5, 5), ces_agg(5, 10)) $$);
