@@ -17,6 +17,10 @@ OBJS = \
 	src/results.o \
 	src/stats.o \
 	src/stats_math.o \
+	src/beta_function.o \
+	src/summary_prior.o \
+	src/fair_rank.o \
+	src/fair_rank_math.o \
 	src/json_cursor.o \
 	src/churn.o \
 	src/churn_state.o \
