@@ -38,7 +38,7 @@ OBJS = \
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 
 # pg_regress: sql/<name>.sql is run and compared with expected/<name>.out
-REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics storage limits errors fuzz cancel upgrade security readme demo
+REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics fair_rankings storage limits errors fuzz cancel upgrade security readme demo
 REGRESS_OPTS = --load-extension=nps_ext
 
 # The one version number (control file); the library reports it too.

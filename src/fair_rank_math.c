@@ -48,7 +48,7 @@ moment_concentration(double k, double n, double sum_n2, double ssb, double ssw, 
 
 	/* rho = excess / (msb + (n0 - 1) msw); (1 - rho) / rho simplifies to: */
 	alpha = excess > 0 ? n0 * msw / excess : n;
-	*capped = !(alpha >= 1 && alpha <= n);
+	*capped = !(excess > 0 && alpha >= 1 && alpha <= n);
 	if (!(alpha <= n))
 		alpha = n;
 	if (!(alpha >= 1))
