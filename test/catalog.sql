@@ -491,6 +491,8 @@ SELECT is_empty($$SELECT signature FROM ext_aggregate WHERE aggcombinefn = 0$$,
 -- state could only do by copying itself per row) and churn_brier an exact
 -- sum updated in place; churn_fit_pass sums a Newton step's matrices and
 -- churn_risk with a model keeps the model next to the customer's state.
+-- nps_prior, csat_prior and ces_prior keep a group count and exact sums
+-- (2 kB) updated in place, a value that never leaves the query.
 -- Their states are internal, with serialization functions for parallel
 -- plans.  Every other state is a type of the extension.
 SELECT is_empty($$SELECT format('%s: %s', signature, aggtranstype::regtype) FROM ext_aggregate
@@ -498,8 +500,11 @@ SELECT is_empty($$SELECT format('%s: %s', signature, aggtranstype::regtype) FROM
                     AND signature NOT IN ('churn_auc(double precision, boolean)',
                                           'churn_brier(double precision, boolean)',
                                           'churn_fit_pass(churn_state, boolean, churn_model)',
-                                          'churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)')$$,
-                'no aggregate but churn_auc, churn_brier, churn_fit_pass and churn_risk with a model has an internal transition type');
+                                          'churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)',
+                                          'nps_prior(nps_summary)',
+                                          'csat_prior(csat_summary)',
+                                          'ces_prior(ces_summary)')$$,
+                'no aggregate but churn_auc, churn_brier, churn_fit_pass, churn_risk with a model and the priors has an internal transition type');
 
 SELECT is_empty($$SELECT signature FROM ext_aggregate
                   WHERE aggtranstype NOT IN (SELECT oid FROM ext_type)
