@@ -144,6 +144,28 @@ FROM priors,
 SELECT (SELECT nps_prior(nps ORDER BY grp) FROM agents)::text =
        (SELECT nps_prior(nps ORDER BY grp DESC) FROM agents)::text AS order_free;
 
+-- A parallel plan (partial states serialized, combined in the leader)
+-- gives the same bytes as the serial one.
+CREATE TABLE many_agents AS SELECT a.* FROM agents a, generate_series(1, 400);
+ANALYZE many_agents;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT nps_prior(nps), csat_prior(csat), ces_prior(ces) FROM many_agents;
+CREATE TABLE parallel_priors AS
+SELECT nps_prior(nps) AS nps_p, csat_prior(csat) AS csat_p, ces_prior(ces) AS ces_p FROM many_agents;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+SELECT s.nps_p::text = p.nps_p::text AND s.csat_p::text = p.csat_p::text AND s.ces_p::text = p.ces_p::text
+       AS parallel_equals_serial
+FROM (SELECT nps_prior(nps) AS nps_p, csat_prior(csat) AS csat_p, ces_prior(ces) AS ces_p FROM many_agents) AS s,
+     parallel_priors AS p;
+
 -- Text and binary round trips.
 \copy priors TO 'results/priors.bin' WITH (FORMAT binary)
 CREATE TABLE priors_copy (LIKE priors);
