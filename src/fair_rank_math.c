@@ -277,7 +277,7 @@ conditional_mean(Integrand *it, double lower, double upper)
 	}
 	if (!(total_f > 0) || !isfinite(total_f))
 		return 0.5;				/* no mass seen: the caller's mass is 0 */
-	tolerance = 1e-15 * total_f;
+	tolerance = 1e-13 * total_f;
 	total_f = 0;
 	for (int i = 0; i + 1 < ncuts; i++)
 		if (cuts[i + 1] > cuts[i])
