@@ -22,6 +22,9 @@ OBJS = \
 	src/stats_math.o \
 	src/beta_function.o \
 	src/two_sample_tests.o \
+	src/summary_prior.o \
+	src/fair_rank.o \
+	src/fair_rank_math.o \
 	src/json_cursor.o \
 	src/churn.o \
 	src/churn_state.o \
@@ -39,7 +42,7 @@ OBJS = \
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 
 # pg_regress: sql/<name>.sql is run and compared with expected/<name>.out
-REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics two_sample_tests segments storage limits errors fuzz cancel upgrade security readme demo
+REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics two_sample_tests fair_rankings segments storage limits errors fuzz cancel upgrade security readme demo
 REGRESS_OPTS = --load-extension=nps_ext
 
 # The one version number (control file); the library reports it too.

@@ -135,6 +135,21 @@ SELECT month, channel, round(nps(s), 1) AS nps, responses(s) AS n, round(nps(res
        significance_flag(nps(s) - nps(rest), p_adjust(p) OVER ()) AS flag
 FROM tested ORDER BY month, channel;
 
+CREATE TABLE agent_answers AS
+SELECT agent, CASE WHEN agent = 1 THEN 10
+                   ELSE least(10, (i * 7 + agent * 5) % 11 + agent % 5)::smallint END AS score
+FROM generate_series(1, 12) AS agent,
+     generate_series(1, CASE WHEN agent = 1 THEN 4 ELSE 15 * agent END) AS i;
+
+WITH agents AS (SELECT agent, nps_agg(score) AS s FROM agent_answers GROUP BY agent),
+     prior AS (SELECT nps_prior(s) AS p FROM agents)
+SELECT agent, responses(s) AS n, round(nps(s), 1) AS nps,
+       round(nps_shrunk(s, p)::numeric, 1) AS shrunk,
+       round(nps_credible_lower(s, p)::numeric, 1) AS lower_bound
+FROM agents, prior
+ORDER BY nps_credible_lower(s, p) DESC
+LIMIT 8;
+
 CREATE TABLE panel (channel text, score smallint);
 INSERT INTO panel VALUES ('email', 10), ('email', 9), ('email', 9), ('email', 8), ('email', 10),
                          ('email', 3), ('web', 2), ('web', 6), ('web', 9), ('web', 7);

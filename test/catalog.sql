@@ -186,6 +186,29 @@ INSERT INTO expected_function VALUES
     ('churn_score_final(internal)', 'f', 'i', false, 's', 'churn_score_final', 'Final function of churn_risk(score, responded_at, as_of, model): the model''s churn probability, NULL without responses'),
     ('churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)', 'a', 'i', false, 's', NULL, 'Churn probability of one customer from their 0..10 score history known at as_of, by a model churn_fit() fitted'),
     ('churn_explain(features churn_state, model churn_model)', 'f', 's', true, 's', 'churn_explain', 'Why a model gives a customer their risk: each feature''s value, its contribution to the log-odds against the training mean, and a plain reason, largest first'),
+    ('summary_prior_in(cstring)', 'f', 'i', true, 's', 'summary_prior_in', 'Text input of summary_prior: the JSON form its output function writes, validated'),
+    ('summary_prior_out(summary_prior)', 'f', 'i', true, 's', 'summary_prior_out', 'Text output of summary_prior as JSON, numbers in their shortest exact form'),
+    ('summary_prior_recv(internal)', 'f', 'i', true, 's', 'summary_prior_recv', 'Binary input of summary_prior, validated'),
+    ('summary_prior_send(summary_prior)', 'f', 'i', true, 's', 'summary_prior_send', 'Binary output of summary_prior'),
+    ('prior_trans(internal, nps_summary)', 'f', 'i', false, 's', 'prior_trans', 'Transition function of nps_prior(): adds one group''s effective size and shares; skips NULL and empty summaries'),
+    ('prior_trans(internal, csat_summary)', 'f', 'i', false, 's', 'prior_trans', 'Transition function of csat_prior(): adds one group''s effective size and shares; skips NULL and empty summaries'),
+    ('prior_trans(internal, ces_summary)', 'f', 'i', false, 's', 'prior_trans', 'Transition function of ces_prior(): adds one group''s effective size and shares; skips NULL and empty summaries'),
+    ('prior_combine(internal, internal)', 'f', 'i', false, 's', 'prior_combine', 'Combine function of nps_prior(), csat_prior() and ces_prior(): adds the sums of a partial state, refusing another scale'),
+    ('prior_serialize(internal)', 'f', 'i', true, 's', 'prior_serialize', 'Serialization function of nps_prior(), csat_prior() and ces_prior(): the state as bytes, for parallel workers'),
+    ('prior_deserialize(bytea, internal)', 'f', 'i', true, 's', 'prior_deserialize', 'Deserialization function of nps_prior(), csat_prior() and ces_prior(): the state from its bytes, validated'),
+    ('prior_final(internal)', 'f', 'i', false, 's', 'prior_final', 'Final function of nps_prior(), csat_prior() and ces_prior(): the method of moments prior; NULL below two groups or without more answers than groups'),
+    ('nps_prior(nps_summary)', 'a', 'i', false, 's', NULL, 'Empirical Bayes prior of the groups'' NPS: Dirichlet over promoter, passive and detractor shares, pooled mean, concentration by the method of moments'),
+    ('csat_prior(csat_summary)', 'a', 'i', false, 's', NULL, 'Empirical Bayes prior of the groups'' CSAT: Beta over the satisfied share, pooled mean, concentration by the method of moments; one scale'),
+    ('ces_prior(ces_summary)', 'a', 'i', false, 's', NULL, 'Empirical Bayes prior of the groups'' CES: normal over the true mean score, pooled mean, between-group variance by the method of moments; one scale'),
+    ('nps_shrunk(summary nps_summary, prior summary_prior)', 'f', 'i', true, 's', 'nps_shrunk', 'Posterior mean NPS in points of a group under an nps_prior(): its answers shrunk toward the pooled NPS, the more the fewer they are'),
+    ('csat_shrunk(summary csat_summary, prior summary_prior)', 'f', 'i', true, 's', 'csat_shrunk', 'Posterior mean CSAT in percent of a group under a csat_prior(): its answers shrunk toward the pooled CSAT, the more the fewer they are'),
+    ('ces_shrunk(summary ces_summary, prior summary_prior)', 'f', 'i', true, 's', 'ces_shrunk', 'Posterior mean CES of a group under a ces_prior(): its mean score shrunk toward the pooled mean, the more the fewer its answers are'),
+    ('nps_credible_lower(summary nps_summary, prior summary_prior, level double precision)', 'f', 'i', true, 's', 'nps_credible_lower', 'Limit of the equal-tailed credible interval of a group''s NPS in points under an nps_prior() (Dirichlet posterior, numerical integration to about 1e-12)'),
+    ('nps_credible_upper(summary nps_summary, prior summary_prior, level double precision)', 'f', 'i', true, 's', 'nps_credible_upper', 'Limit of the equal-tailed credible interval of a group''s NPS in points under an nps_prior() (Dirichlet posterior, numerical integration to about 1e-12)'),
+    ('csat_credible_lower(summary csat_summary, prior summary_prior, level double precision)', 'f', 'i', true, 's', 'csat_credible_lower', 'Limit of the equal-tailed credible interval of a group''s CSAT in percent under a csat_prior() (Beta posterior quantile)'),
+    ('csat_credible_upper(summary csat_summary, prior summary_prior, level double precision)', 'f', 'i', true, 's', 'csat_credible_upper', 'Limit of the equal-tailed credible interval of a group''s CSAT in percent under a csat_prior() (Beta posterior quantile)'),
+    ('ces_credible_lower(summary ces_summary, prior summary_prior, level double precision)', 'f', 'i', true, 's', 'ces_credible_lower', 'Limit of the equal-tailed credible interval of a group''s CES under a ces_prior() (normal posterior quantile, within the scale)'),
+    ('ces_credible_upper(summary ces_summary, prior summary_prior, level double precision)', 'f', 'i', true, 's', 'ces_credible_upper', 'Limit of the equal-tailed credible interval of a group''s CES under a ces_prior() (normal posterior quantile, within the scale)'),
     ('nps_agg_final(nps_summary)', 'f', 'i', true, 's', 'score_summary_result', 'Final function of nps_agg() and rollup(): a copy of the state, the nps_summary of the group'),
     ('csat_agg_final(csat_summary)', 'f', 'i', true, 's', 'score_summary_result', 'Final function of csat_agg() and rollup(): a copy of the state, the csat_summary of the group'),
     ('ces_agg_final(ces_summary)', 'f', 'i', true, 's', 'score_summary_result', 'Final function of ces_agg() and rollup(): a copy of the state, the ces_summary of the group'),
@@ -351,7 +374,8 @@ INSERT INTO expected_type VALUES
     ('csat_summary', 'Score histogram behind csat(): scale, satisfied threshold and responses per score; the transition state of csat()'),
     ('ces_summary', 'Score histogram behind ces(): scale and responses per score; the transition state of ces()'),
     ('churn_state', 'A customer''s churn state (churn_agg, churn_risk): response count, score sum, latest response, as_of; format 2 adds recent responses and effort and satisfaction answers'),
-    ('churn_model', 'A logistic regression of churn on named churn features, as churn_fit() fitted it');
+    ('churn_model', 'A logistic regression of churn on named churn features, as churn_fit() fitted it'),
+    ('summary_prior', 'An empirical Bayes prior estimated from many groups'' summaries: Dirichlet (NPS), Beta (CSAT) or normal (CES)');
 INSERT INTO expected_operator VALUES
     ('=(nps_summary,nps_summary)', 'Equal: same format, scale, counts and weights'),
     ('=(csat_summary,csat_summary)', 'Equal: same format, scale, counts and weights'),
@@ -481,6 +505,8 @@ SELECT is_empty($$SELECT signature FROM ext_aggregate WHERE aggcombinefn = 0$$,
 -- state could only do by copying itself per row) and churn_brier an exact
 -- sum updated in place; churn_fit_pass sums a Newton step's matrices and
 -- churn_risk with a model keeps the model next to the customer's state.
+-- nps_prior, csat_prior and ces_prior keep a group count and exact sums
+-- (2 kB) updated in place, a value that never leaves the query.
 -- Their states are internal, with serialization functions for parallel
 -- plans.  Every other state is a type of the extension.
 SELECT is_empty($$SELECT format('%s: %s', signature, aggtranstype::regtype) FROM ext_aggregate
@@ -488,8 +514,11 @@ SELECT is_empty($$SELECT format('%s: %s', signature, aggtranstype::regtype) FROM
                     AND signature NOT IN ('churn_auc(double precision, boolean)',
                                           'churn_brier(double precision, boolean)',
                                           'churn_fit_pass(churn_state, boolean, churn_model)',
-                                          'churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)')$$,
-                'no aggregate but churn_auc, churn_brier, churn_fit_pass and churn_risk with a model has an internal transition type');
+                                          'churn_risk(integer, timestamp with time zone, timestamp with time zone, churn_model)',
+                                          'nps_prior(nps_summary)',
+                                          'csat_prior(csat_summary)',
+                                          'ces_prior(ces_summary)')$$,
+                'no aggregate but churn_auc, churn_brier, churn_fit_pass, churn_risk with a model and the priors has an internal transition type');
 
 SELECT is_empty($$SELECT signature FROM ext_aggregate
                   WHERE aggtranstype NOT IN (SELECT oid FROM ext_type)

@@ -239,6 +239,183 @@ COMMENT ON FUNCTION @extschema@.churn_explain(@extschema@.churn_state, @extschem
 
 
 -- ---------------------------------------------------------------------------
+-- Fair rankings: nps_prior(), csat_prior(), ces_prior(), the shrunk metrics and their credible limits (empirical Bayes)
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.summary_prior;
+
+CREATE FUNCTION @extschema@.summary_prior_in(pg_catalog.cstring)
+RETURNS @extschema@.summary_prior
+AS 'MODULE_PATHNAME', 'summary_prior_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.summary_prior_in(pg_catalog.cstring) IS 'Text input of summary_prior: the JSON form its output function writes, validated';
+
+CREATE FUNCTION @extschema@.summary_prior_out(@extschema@.summary_prior)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'summary_prior_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.summary_prior_out(@extschema@.summary_prior) IS 'Text output of summary_prior as JSON, numbers in their shortest exact form';
+
+CREATE FUNCTION @extschema@.summary_prior_recv(pg_catalog.internal)
+RETURNS @extschema@.summary_prior
+AS 'MODULE_PATHNAME', 'summary_prior_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.summary_prior_recv(pg_catalog.internal) IS 'Binary input of summary_prior, validated';
+
+CREATE FUNCTION @extschema@.summary_prior_send(@extschema@.summary_prior)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'summary_prior_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.summary_prior_send(@extschema@.summary_prior) IS 'Binary output of summary_prior';
+
+CREATE TYPE @extschema@.summary_prior (
+    INPUT = @extschema@.summary_prior_in,
+    OUTPUT = @extschema@.summary_prior_out,
+    RECEIVE = @extschema@.summary_prior_recv,
+    SEND = @extschema@.summary_prior_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.summary_prior IS 'An empirical Bayes prior estimated from many groups'' summaries: Dirichlet (NPS), Beta (CSAT) or normal (CES)';
+
+CREATE FUNCTION @extschema@.prior_trans(pg_catalog.internal, @extschema@.nps_summary)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'prior_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_trans(pg_catalog.internal, @extschema@.nps_summary) IS 'Transition function of nps_prior(): adds one group''s effective size and shares; skips NULL and empty summaries';
+
+CREATE FUNCTION @extschema@.prior_trans(pg_catalog.internal, @extschema@.csat_summary)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'prior_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_trans(pg_catalog.internal, @extschema@.csat_summary) IS 'Transition function of csat_prior(): adds one group''s effective size and shares; skips NULL and empty summaries';
+
+CREATE FUNCTION @extschema@.prior_trans(pg_catalog.internal, @extschema@.ces_summary)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'prior_trans'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_trans(pg_catalog.internal, @extschema@.ces_summary) IS 'Transition function of ces_prior(): adds one group''s effective size and shares; skips NULL and empty summaries';
+
+CREATE FUNCTION @extschema@.prior_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'prior_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_combine(pg_catalog.internal, pg_catalog.internal) IS 'Combine function of nps_prior(), csat_prior() and ces_prior(): adds the sums of a partial state, refusing another scale';
+
+CREATE FUNCTION @extschema@.prior_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'prior_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_serialize(pg_catalog.internal) IS 'Serialization function of nps_prior(), csat_prior() and ces_prior(): the state as bytes, for parallel workers';
+
+CREATE FUNCTION @extschema@.prior_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'prior_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'Deserialization function of nps_prior(), csat_prior() and ces_prior(): the state from its bytes, validated';
+
+CREATE FUNCTION @extschema@.prior_final(pg_catalog.internal)
+RETURNS @extschema@.summary_prior
+AS 'MODULE_PATHNAME', 'prior_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prior_final(pg_catalog.internal) IS 'Final function of nps_prior(), csat_prior() and ces_prior(): the method of moments prior; NULL below two groups or without more answers than groups';
+
+CREATE AGGREGATE @extschema@.nps_prior(@extschema@.nps_summary) (
+    SFUNC = @extschema@.prior_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 2128,
+    FINALFUNC = @extschema@.prior_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.prior_combine,
+    SERIALFUNC = @extschema@.prior_serialize,
+    DESERIALFUNC = @extschema@.prior_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_prior(@extschema@.nps_summary) IS 'Empirical Bayes prior of the groups'' NPS: Dirichlet over promoter, passive and detractor shares, pooled mean, concentration by the method of moments';
+
+CREATE AGGREGATE @extschema@.csat_prior(@extschema@.csat_summary) (
+    SFUNC = @extschema@.prior_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 2128,
+    FINALFUNC = @extschema@.prior_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.prior_combine,
+    SERIALFUNC = @extschema@.prior_serialize,
+    DESERIALFUNC = @extschema@.prior_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_prior(@extschema@.csat_summary) IS 'Empirical Bayes prior of the groups'' CSAT: Beta over the satisfied share, pooled mean, concentration by the method of moments; one scale';
+
+CREATE AGGREGATE @extschema@.ces_prior(@extschema@.ces_summary) (
+    SFUNC = @extschema@.prior_trans,
+    STYPE = pg_catalog.internal,
+    SSPACE = 2128,
+    FINALFUNC = @extschema@.prior_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.prior_combine,
+    SERIALFUNC = @extschema@.prior_serialize,
+    DESERIALFUNC = @extschema@.prior_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_prior(@extschema@.ces_summary) IS 'Empirical Bayes prior of the groups'' CES: normal over the true mean score, pooled mean, between-group variance by the method of moments; one scale';
+
+CREATE FUNCTION @extschema@.nps_shrunk(summary @extschema@.nps_summary, prior @extschema@.summary_prior)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'nps_shrunk'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_shrunk(@extschema@.nps_summary, @extschema@.summary_prior) IS 'Posterior mean NPS in points of a group under an nps_prior(): its answers shrunk toward the pooled NPS, the more the fewer they are';
+
+CREATE FUNCTION @extschema@.csat_shrunk(summary @extschema@.csat_summary, prior @extschema@.summary_prior)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'csat_shrunk'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_shrunk(@extschema@.csat_summary, @extschema@.summary_prior) IS 'Posterior mean CSAT in percent of a group under a csat_prior(): its answers shrunk toward the pooled CSAT, the more the fewer they are';
+
+CREATE FUNCTION @extschema@.ces_shrunk(summary @extschema@.ces_summary, prior @extschema@.summary_prior)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ces_shrunk'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_shrunk(@extschema@.ces_summary, @extschema@.summary_prior) IS 'Posterior mean CES of a group under a ces_prior(): its mean score shrunk toward the pooled mean, the more the fewer its answers are';
+
+CREATE FUNCTION @extschema@.nps_credible_lower(summary @extschema@.nps_summary, prior @extschema@.summary_prior, level pg_catalog.float8 DEFAULT 0.95)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'nps_credible_lower'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_credible_lower(@extschema@.nps_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s NPS in points under an nps_prior() (Dirichlet posterior, numerical integration to about 1e-12)';
+
+CREATE FUNCTION @extschema@.nps_credible_upper(summary @extschema@.nps_summary, prior @extschema@.summary_prior, level pg_catalog.float8 DEFAULT 0.95)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'nps_credible_upper'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_credible_upper(@extschema@.nps_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s NPS in points under an nps_prior() (Dirichlet posterior, numerical integration to about 1e-12)';
+
+CREATE FUNCTION @extschema@.csat_credible_lower(summary @extschema@.csat_summary, prior @extschema@.summary_prior, level pg_catalog.float8 DEFAULT 0.95)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'csat_credible_lower'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_credible_lower(@extschema@.csat_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s CSAT in percent under a csat_prior() (Beta posterior quantile)';
+
+CREATE FUNCTION @extschema@.csat_credible_upper(summary @extschema@.csat_summary, prior @extschema@.summary_prior, level pg_catalog.float8 DEFAULT 0.95)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'csat_credible_upper'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_credible_upper(@extschema@.csat_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s CSAT in percent under a csat_prior() (Beta posterior quantile)';
+
+CREATE FUNCTION @extschema@.ces_credible_lower(summary @extschema@.ces_summary, prior @extschema@.summary_prior, level pg_catalog.float8 DEFAULT 0.95)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ces_credible_lower'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_credible_lower(@extschema@.ces_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s CES under a ces_prior() (normal posterior quantile, within the scale)';
+
+CREATE FUNCTION @extschema@.ces_credible_upper(summary @extschema@.ces_summary, prior @extschema@.summary_prior, level pg_catalog.float8 DEFAULT 0.95)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ces_credible_upper'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_credible_upper(@extschema@.ces_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s CES under a ces_prior() (normal posterior quantile, within the scale)';
+
+
+-- ---------------------------------------------------------------------------
 -- equality and hashing of summaries: GROUP BY, DISTINCT, UNION, hash joins, hash partitioning
 -- ---------------------------------------------------------------------------
 
