@@ -55,20 +55,35 @@ FROM responses;
 
 \echo '2. By channel (best NPS first)'
 \echo '------------------------------'
+-- Each channel against all the others (total - channel), the p-values
+-- adjusted for testing every channel (Holm), and the flag: +1 above the
+-- rest, -1 below, 0 no significant difference.
+WITH by_channel AS (
+    SELECT channel, count(*) AS responses, nps_agg(nps_score) AS s,
+           round(csat(csat_score), 1) AS csat, round(ces(ces_score), 2) AS ces
+    FROM responses
+    GROUP BY channel
+), tested AS (
+    SELECT c.*, t.total - c.s AS rest, nps_test(c.s, t.total - c.s) AS p
+    FROM by_channel c, (SELECT rollup(s) AS total FROM by_channel) t
+)
 SELECT channel,
-       count(*)                    AS responses,
-       round(nps(nps_score), 1)    AS "NPS",
-       round(csat(csat_score), 1)  AS "CSAT %",
-       round(ces(ces_score), 2)    AS "CES"
-FROM responses
-GROUP BY channel
-ORDER BY nps(nps_score) DESC, channel;
+       responses,
+       round(nps(s), 1)                                  AS "NPS",
+       csat                                              AS "CSAT %",
+       ces                                               AS "CES",
+       round(nps(rest), 1)                               AS "NPS rest",
+       round(p_adjust(p, 'holm') OVER ()::numeric, 4)    AS "p (Holm)",
+       significance_flag(nps(s) - nps(rest), p_adjust(p, 'holm') OVER ()) AS "vs rest"
+FROM tested
+ORDER BY nps(s) DESC, channel;
 
 \echo '3. By month, with the NPS trend (one' :bar '= 2 NPS points,' :axis '= zero)'
 \echo '-------------------------------------------------------------------'
 WITH monthly AS (
     SELECT date_trunc('month', responded_at)  AS month,
            count(*)                           AS responses,
+           nps_agg(nps_score)                 AS s,
            round(nps(nps_score), 1)           AS nps,
            round(csat(csat_score), 1)         AS csat,
            round(ces(ces_score), 2)           AS ces
@@ -85,6 +100,13 @@ WITH monthly AS (
 SELECT to_char(month, 'YYYY-MM') AS month,
        responses,
        nps                       AS "NPS",
+       -- the 95% interval (adjusted Wald), and a significant change from
+       -- the previous month (z test at 5%): ^ up, v down
+       round(nps_ci_lower(s)::numeric, 1) || '..' || round(nps_ci_upper(s)::numeric, 1) AS "NPS 95%",
+       CASE significance_flag(nps - lag(nps) OVER w, nps_test(s, lag(s) OVER w))
+            WHEN 1 THEN '^' WHEN -1 THEN 'v' ELSE '' END AS "vs prev",
+       -- outside the Laney p' control limits of the whole year
+       CASE WHEN nps_control_signal(s) OVER w THEN 'out' ELSE '' END AS "control",
        csat                      AS "CSAT %",
        ces                       AS "CES",
        CASE WHEN nps < 0
@@ -92,6 +114,7 @@ SELECT to_char(month, 'YYYY-MM') AS month,
             ELSE repeat(' ', neg_room) || :'axis' || repeat(:'bar', len) || ' ' || nps::text
        END                       AS "NPS trend"
 FROM bars
+WINDOW w AS (ORDER BY month)
 ORDER BY month;
 
 -- Sections 4 and 5: churn as a backtest.  A churn score is only worth what it

@@ -150,6 +150,26 @@ FROM agents, prior
 ORDER BY nps_credible_lower(s, p) DESC
 LIMIT 8;
 
+WITH weekly AS (
+  SELECT date_trunc('week', day)::date AS week, rollup(summary) AS s
+  FROM daily_nps WHERE day >= '2025-01-06' AND day < '2025-03-31' GROUP BY 1)
+SELECT week, round(nps(s), 1) AS nps, responses(s) AS n,
+       round(nps_control_lower(s) OVER w::numeric, 1) AS lower,
+       round(nps_control_upper(s) OVER w::numeric, 1) AS upper,
+       nps_control_signal(s) OVER w AS signal,
+       round(nps_ewma(s) OVER w::numeric, 1) AS ewma,
+       nps_ewma_signal(s) OVER w AS drift
+FROM weekly WINDOW w AS (ORDER BY week) ORDER BY week;
+
+WITH weekly AS (
+  SELECT date_trunc('week', day)::date AS week, rollup(summary) AS s
+  FROM daily_nps WHERE day >= '2025-01-06' AND day < '2025-03-31' GROUP BY 1),
+charted AS (
+  SELECT week, nps(s) AS nps, nps_control_signal(s) OVER w AS signal, nps_ewma_signal(s) OVER w AS drift
+  FROM weekly WINDOW w AS (ORDER BY week))
+SELECT week AS time, round(nps, 1) AS nps, (signal OR drift) AS alert
+FROM charted ORDER BY week DESC LIMIT 1;
+
 CREATE TABLE panel (channel text, score smallint);
 INSERT INTO panel VALUES ('email', 10), ('email', 9), ('email', 9), ('email', 8), ('email', 10),
                          ('email', 3), ('web', 2), ('web', 6), ('web', 9), ('web', 7);

@@ -3511,6 +3511,155 @@ COMMENT ON FUNCTION @extschema@.significance_flag(pg_catalog.float8, pg_catalog.
 
 
 -- ---------------------------------------------------------------------------
+-- alerting on a series: Laney p' control charts and EWMA over (ORDER BY period)
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_control_center(summary @extschema@.nps_summary)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_center'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_control_center(@extschema@.nps_summary) IS 'Window function: centre line of the control chart of the window partition, the pooled nps of its periods (n_eff-weighted); NULL with fewer than 3 periods with responses';
+
+CREATE FUNCTION @extschema@.csat_control_center(summary @extschema@.csat_summary)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_center'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_control_center(@extschema@.csat_summary) IS 'Window function: centre line of the control chart of the window partition, the pooled csat of its periods (n_eff-weighted); NULL with fewer than 3 periods with responses';
+
+CREATE FUNCTION @extschema@.ces_control_center(summary @extschema@.ces_summary)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_center'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_control_center(@extschema@.ces_summary) IS 'Window function: centre line of the control chart of the window partition, the pooled ces of its periods (n_eff-weighted); NULL with fewer than 3 periods with responses';
+
+CREATE FUNCTION @extschema@.nps_control_lower(summary @extschema@.nps_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_lower'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_control_lower(@extschema@.nps_summary, pg_catalog.float8) IS 'Window function: lower control limit of this period, Laney p'' chart (centre - sigmas * sigma_z * sqrt(V / n)) over the whole partition in ORDER BY order; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.nps_control_upper(summary @extschema@.nps_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_upper'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_control_upper(@extschema@.nps_summary, pg_catalog.float8) IS 'Window function: upper control limit of this period, Laney p'' chart (centre + sigmas * sigma_z * sqrt(V / n)) over the whole partition in ORDER BY order; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_control_lower(summary @extschema@.csat_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_lower'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_control_lower(@extschema@.csat_summary, pg_catalog.float8) IS 'Window function: lower control limit of this period, Laney p'' chart (centre - sigmas * sigma_z * sqrt(V / n)) over the whole partition in ORDER BY order; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_control_upper(summary @extschema@.csat_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_upper'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_control_upper(@extschema@.csat_summary, pg_catalog.float8) IS 'Window function: upper control limit of this period, Laney p'' chart (centre + sigmas * sigma_z * sqrt(V / n)) over the whole partition in ORDER BY order; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_control_lower(summary @extschema@.ces_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_lower'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_control_lower(@extschema@.ces_summary, pg_catalog.float8) IS 'Window function: lower control limit of this period, Laney p'' chart (centre - sigmas * sigma_z * sqrt(V / n)) over the whole partition in ORDER BY order; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_control_upper(summary @extschema@.ces_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'control_upper'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_control_upper(@extschema@.ces_summary, pg_catalog.float8) IS 'Window function: upper control limit of this period, Laney p'' chart (centre + sigmas * sigma_z * sqrt(V / n)) over the whole partition in ORDER BY order; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.nps_control_signal(summary @extschema@.nps_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'control_signal'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_control_signal(@extschema@.nps_summary, pg_catalog.float8) IS 'Window function: true when this period''s nps lies outside its Laney p'' control limits (default 3 sigmas), false inside; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_control_signal(summary @extschema@.csat_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'control_signal'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_control_signal(@extschema@.csat_summary, pg_catalog.float8) IS 'Window function: true when this period''s csat lies outside its Laney p'' control limits (default 3 sigmas), false inside; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_control_signal(summary @extschema@.ces_summary, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'control_signal'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_control_signal(@extschema@.ces_summary, pg_catalog.float8) IS 'Window function: true when this period''s ces lies outside its Laney p'' control limits (default 3 sigmas), false inside; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.nps_ewma(summary @extschema@.nps_summary, lambda pg_catalog.float8 DEFAULT 0.1)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_value'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_ewma(@extschema@.nps_summary, pg_catalog.float8) IS 'Window function: exponentially weighted moving average of the nps of the periods in ORDER BY order, starting from the pooled centre; lambda (default 0.1) weighs the newest period; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_ewma(summary @extschema@.csat_summary, lambda pg_catalog.float8 DEFAULT 0.1)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_value'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_ewma(@extschema@.csat_summary, pg_catalog.float8) IS 'Window function: exponentially weighted moving average of the csat of the periods in ORDER BY order, starting from the pooled centre; lambda (default 0.1) weighs the newest period; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_ewma(summary @extschema@.ces_summary, lambda pg_catalog.float8 DEFAULT 0.1)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_value'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_ewma(@extschema@.ces_summary, pg_catalog.float8) IS 'Window function: exponentially weighted moving average of the ces of the periods in ORDER BY order, starting from the pooled centre; lambda (default 0.1) weighs the newest period; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.nps_ewma_lower(summary @extschema@.nps_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_lower'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_ewma_lower(@extschema@.nps_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: lower EWMA control limit of this period, centre - sigmas * the EWMA''s standard deviation (Montgomery, with Laney''s sigma_z); NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.nps_ewma_upper(summary @extschema@.nps_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_upper'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_ewma_upper(@extschema@.nps_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: upper EWMA control limit of this period, centre + sigmas * the EWMA''s standard deviation (Montgomery, with Laney''s sigma_z); NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_ewma_lower(summary @extschema@.csat_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_lower'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_ewma_lower(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: lower EWMA control limit of this period, centre - sigmas * the EWMA''s standard deviation (Montgomery, with Laney''s sigma_z); NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_ewma_upper(summary @extschema@.csat_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_upper'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_ewma_upper(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: upper EWMA control limit of this period, centre + sigmas * the EWMA''s standard deviation (Montgomery, with Laney''s sigma_z); NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_ewma_lower(summary @extschema@.ces_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_lower'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_ewma_lower(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: lower EWMA control limit of this period, centre - sigmas * the EWMA''s standard deviation (Montgomery, with Laney''s sigma_z); NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_ewma_upper(summary @extschema@.ces_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'ewma_upper'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_ewma_upper(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: upper EWMA control limit of this period, centre + sigmas * the EWMA''s standard deviation (Montgomery, with Laney''s sigma_z); NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.nps_ewma_signal(summary @extschema@.nps_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ewma_signal'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_ewma_signal(@extschema@.nps_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: true when this period''s EWMA of the nps lies outside its EWMA control limits (a slow drift), false inside; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.csat_ewma_signal(summary @extschema@.csat_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ewma_signal'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_ewma_signal(@extschema@.csat_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: true when this period''s EWMA of the csat lies outside its EWMA control limits (a slow drift), false inside; NULL for a period without responses or with fewer than 3 periods';
+
+CREATE FUNCTION @extschema@.ces_ewma_signal(summary @extschema@.ces_summary, lambda pg_catalog.float8 DEFAULT 0.1, sigmas pg_catalog.float8 DEFAULT 3)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ewma_signal'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_ewma_signal(@extschema@.ces_summary, pg_catalog.float8, pg_catalog.float8) IS 'Window function: true when this period''s EWMA of the ces lies outside its EWMA control limits (a slow drift), false inside; NULL for a period without responses or with fewer than 3 periods';
+
+
+-- ---------------------------------------------------------------------------
 -- churn_auc(risk, churned) and churn_brier(risk, churned): how good a churn score is
 -- ---------------------------------------------------------------------------
 
