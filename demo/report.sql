@@ -78,6 +78,32 @@ SELECT channel,
 FROM tested
 ORDER BY nps(s) DESC, channel;
 
+\echo '2b. Agents in December 2025: a fair league table'
+\echo '    (ranked by the lower end of the 95% credible interval of NPS, empirical'
+\echo '    Bayes: each agent pulled toward all agents by how few answers they have;'
+\echo '    the naive rank by raw NPS beside it)'
+\echo '-----------------------------------------------------------------------------'
+WITH by_agent AS (
+    SELECT a.name, a.team, nps_agg(r.nps_score) AS s
+    FROM responses r
+    JOIN agents a USING (agent_id)
+    WHERE r.responded_at >= timestamptz '2025-12-01 00:00+00'
+    GROUP BY a.name, a.team
+), prior AS (
+    SELECT nps_prior(s) AS p FROM by_agent
+)
+SELECT rank() OVER (ORDER BY nps_credible_lower(s, p) DESC) AS "rank",
+       name,
+       team,
+       responses(s)                                              AS answers,
+       round(nps(s), 1)                                          AS "raw NPS",
+       rank() OVER (ORDER BY nps(s) DESC)                        AS "naive rank",
+       round(nps_shrunk(s, p)::numeric, 1)                       AS "shrunk NPS",
+       round(nps_credible_lower(s, p)::numeric, 1) || '..' ||
+       round(nps_credible_upper(s, p)::numeric, 1)               AS "95% credible"
+FROM by_agent, prior
+ORDER BY 1, name;
+
 \echo '3. By month, with the NPS trend (one' :bar '= 2 NPS points,' :axis '= zero)'
 \echo '-------------------------------------------------------------------'
 WITH monthly AS (
