@@ -26,6 +26,7 @@
 #include "postgres.h"
 
 #include "exact_sum.h"
+#include "aggregate_state.h"
 
 #include <math.h>
 
@@ -82,17 +83,6 @@ typedef struct BrierState
 	int64		n;
 	ExactSum	squares;
 } BrierState;
-
-/* The aggregate's memory context; these functions run nowhere else. */
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return context;
-}
 
 /*
  * A read-only cursor over a serialized state, without copying it (a large
@@ -177,7 +167,7 @@ auc_state_new(MemoryContext context)
 Datum
 churn_auc_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_auc_trans");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_auc_trans");
 	AucState   *state = PG_ARGISNULL(0) ? NULL : (AucState *) PG_GETARG_POINTER(0);
 	float8		risk;
 
@@ -205,7 +195,7 @@ churn_auc_trans(PG_FUNCTION_ARGS)
 Datum
 churn_auc_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_auc_combine");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_auc_combine");
 	AucState   *state = PG_ARGISNULL(0) ? NULL : (AucState *) PG_GETARG_POINTER(0);
 	AucState   *other = PG_ARGISNULL(1) ? NULL : (AucState *) PG_GETARG_POINTER(1);
 
@@ -235,7 +225,7 @@ churn_auc_serialize(PG_FUNCTION_ARGS)
 	AucState   *state;
 	StringInfoData buf;
 
-	aggregate_context(fcinfo, "churn_auc_serialize");
+	aggregate_memory_context(fcinfo, "churn_auc_serialize");
 	state = (AucState *) PG_GETARG_POINTER(0);
 	pq_begintypsend(&buf);
 	pq_sendint64(&buf, state->churners.n);
@@ -261,7 +251,7 @@ read_risks(StringInfo buf, RiskList *list, int64 n, MemoryContext context)
 Datum
 churn_auc_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_auc_deserialize");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_auc_deserialize");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	AucState   *state = auc_state_new(context);
@@ -331,7 +321,7 @@ churn_auc_final(PG_FUNCTION_ARGS)
 	uint64		pairs;
 	uint64		twice_pairs;
 
-	aggregate_context(fcinfo, "churn_auc_final");
+	aggregate_memory_context(fcinfo, "churn_auc_final");
 	state = PG_ARGISNULL(0) ? NULL : (AucState *) PG_GETARG_POINTER(0);
 	if (state == NULL || state->churners.n == 0 || state->stayers.n == 0)
 		PG_RETURN_NULL();
@@ -377,7 +367,7 @@ brier_add_count(BrierState *state, int64 n)
 Datum
 churn_brier_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_brier_trans");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_brier_trans");
 	BrierState *state = PG_ARGISNULL(0) ? NULL : (BrierState *) PG_GETARG_POINTER(0);
 	float8		risk;
 	float8		error;
@@ -406,7 +396,7 @@ churn_brier_trans(PG_FUNCTION_ARGS)
 Datum
 churn_brier_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_brier_combine");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_brier_combine");
 	BrierState *state = PG_ARGISNULL(0) ? NULL : (BrierState *) PG_GETARG_POINTER(0);
 	BrierState *other = PG_ARGISNULL(1) ? NULL : (BrierState *) PG_GETARG_POINTER(1);
 
@@ -430,7 +420,7 @@ churn_brier_serialize(PG_FUNCTION_ARGS)
 	BrierState *state;
 	StringInfoData buf;
 
-	aggregate_context(fcinfo, "churn_brier_serialize");
+	aggregate_memory_context(fcinfo, "churn_brier_serialize");
 	state = (BrierState *) PG_GETARG_POINTER(0);
 	pq_begintypsend(&buf);
 	pq_sendint64(&buf, state->n);
@@ -442,7 +432,7 @@ churn_brier_serialize(PG_FUNCTION_ARGS)
 Datum
 churn_brier_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_brier_deserialize");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_brier_deserialize");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	BrierState *state = MemoryContextAllocZero(context, sizeof(BrierState));
@@ -467,7 +457,7 @@ churn_brier_final(PG_FUNCTION_ARGS)
 {
 	BrierState *state;
 
-	aggregate_context(fcinfo, "churn_brier_final");
+	aggregate_memory_context(fcinfo, "churn_brier_final");
 	state = PG_ARGISNULL(0) ? NULL : (BrierState *) PG_GETARG_POINTER(0);
 	if (state == NULL || state->n == 0)
 		PG_RETURN_NULL();

@@ -19,6 +19,7 @@
 #include "postgres.h"
 
 #include "churn_fit.h"
+#include "aggregate_state.h"
 
 #include <math.h>
 
@@ -29,16 +30,6 @@ PG_FUNCTION_INFO_V1(churn_fit_pass_deserialize);
 
 /* Fitted probabilities this close to 0 or 1 mean (quasi-)separation. */
 #define FIT_EXTREME_EPSILON		1e-12
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return context;
-}
 
 static FitSums *
 new_sums(MemoryContext context, int terms)
@@ -98,7 +89,7 @@ add_row(FitSums *sums, const ChurnModel *model, const double *x, bool churned)
 Datum
 churn_fit_pass_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_fit_pass_trans");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_fit_pass_trans");
 	FitSums    *sums = PG_ARGISNULL(0) ? NULL : (FitSums *) PG_GETARG_POINTER(0);
 	ChurnModel *model;
 	ChurnFacts	facts;
@@ -125,7 +116,7 @@ churn_fit_pass_trans(PG_FUNCTION_ARGS)
 Datum
 churn_fit_pass_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_fit_pass_combine");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_fit_pass_combine");
 	FitSums    *a = PG_ARGISNULL(0) ? NULL : (FitSums *) PG_GETARG_POINTER(0);
 	FitSums    *b = PG_ARGISNULL(1) ? NULL : (FitSums *) PG_GETARG_POINTER(1);
 
@@ -173,7 +164,7 @@ churn_fit_pass_serialize(PG_FUNCTION_ARGS)
 Datum
 churn_fit_pass_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "churn_fit_pass_deserialize");
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_fit_pass_deserialize");
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	FitSums    *sums;
 

@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "churn.h"
+#include "aggregate_state.h"
 #include "churn_model.h"
 
 #include "utils/timestamp.h"
@@ -49,16 +50,6 @@ churn_risk_model(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(probability(state, PG_GETARG_CHURN_MODEL(1)));
 }
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "churn_risk state function called in non-aggregate context");
-	return context;
-}
-
 static void
 check_same_model(const ChurnModel *a, const ChurnModel *b)
 {
@@ -71,7 +62,7 @@ check_same_model(const ChurnModel *a, const ChurnModel *b)
 Datum
 churn_score_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo);
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_risk state function");
 	ChurnScoring *scoring = PG_ARGISNULL(0) ? NULL : (ChurnScoring *) PG_GETARG_POINTER(0);
 	ChurnModel *model;
 
@@ -100,7 +91,7 @@ churn_score_trans(PG_FUNCTION_ARGS)
 Datum
 churn_score_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo);
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_risk state function");
 	ChurnScoring *a = PG_ARGISNULL(0) ? NULL : (ChurnScoring *) PG_GETARG_POINTER(0);
 	ChurnScoring *b = PG_ARGISNULL(1) ? NULL : (ChurnScoring *) PG_GETARG_POINTER(1);
 
@@ -132,7 +123,7 @@ churn_score_serialize(PG_FUNCTION_ARGS)
 Datum
 churn_score_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo);
+	MemoryContext context = aggregate_memory_context(fcinfo, "churn_risk state function");
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	ChurnScoring *scoring;
 

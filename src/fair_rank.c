@@ -20,6 +20,7 @@
 #include "postgres.h"
 
 #include "fair_rank_math.h"
+#include "aggregate_state.h"
 #include "stats_math.h"
 #include "summary.h"
 #include "summary_prior.h"
@@ -133,16 +134,6 @@ typedef struct PriorState
 	ExactSum	second[PRIOR_SUMS]; /* n share^2; CES: n mean^2, n spread */
 } PriorState;
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return context;
-}
-
 static const char *
 prior_name(int kind)
 {
@@ -207,7 +198,7 @@ new_state(MemoryContext context, int kind)
 Datum
 prior_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "prior_trans");
+	MemoryContext context = aggregate_memory_context(fcinfo, "prior_trans");
 	PriorState *state = PG_ARGISNULL(0) ? NULL : (PriorState *) PG_GETARG_POINTER(0);
 	ScoreSummary *summary;
 
@@ -227,7 +218,7 @@ prior_trans(PG_FUNCTION_ARGS)
 Datum
 prior_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "prior_combine");
+	MemoryContext context = aggregate_memory_context(fcinfo, "prior_combine");
 	PriorState *state = PG_ARGISNULL(0) ? NULL : (PriorState *) PG_GETARG_POINTER(0);
 	PriorState *other = PG_ARGISNULL(1) ? NULL : (PriorState *) PG_GETARG_POINTER(1);
 
@@ -276,7 +267,7 @@ prior_serialize(PG_FUNCTION_ARGS)
 	PriorState *state;
 	StringInfoData buf;
 
-	aggregate_context(fcinfo, "prior_serialize");
+	aggregate_memory_context(fcinfo, "prior_serialize");
 	state = (PriorState *) PG_GETARG_POINTER(0);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, state->kind);
@@ -296,7 +287,7 @@ prior_serialize(PG_FUNCTION_ARGS)
 Datum
 prior_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_context(fcinfo, "prior_deserialize");
+	MemoryContext context = aggregate_memory_context(fcinfo, "prior_deserialize");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	PriorState *state;
@@ -341,7 +332,7 @@ prior_final(PG_FUNCTION_ARGS)
 				n2;
 	bool		capped = false;
 
-	aggregate_context(fcinfo, "prior_final");
+	aggregate_memory_context(fcinfo, "prior_final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	state = (PriorState *) PG_GETARG_POINTER(0);
