@@ -225,22 +225,127 @@ check_same_scale(const ScoreSummary *first, const ScoreSummary *summary)
 }
 
 /* Reads every summary of the partition, in its order, and the chart. */
+/* The pooled sums of the periods with values, for the centre line. */
+typedef struct PooledSums
+{
+	double		n;
+	double		x;
+	double		low;
+	double		high;
+	int64		valid;
+	int			kind;
+} PooledSums;
+
+/*
+ * Reads every period of the partition into periods[] (and the values and
+ * sizes into the state, for the per-row limits), checking that all share
+ * one scale, and sums what the centre line needs.
+ */
+static void
+read_periods(WindowObject winobj, int64 rows, Period *periods, ChartPartition *state,
+			 PooledSums *sums)
+{
+	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext, "control chart row",
+												  ALLOCSET_SMALL_SIZES);
+	ScoreSummary *first = NULL;
+
+	for (int64 pos = 0; pos < rows; pos++)
+	{
+		MemoryContext old = MemoryContextSwitchTo(scratch);
+		bool		isnull,
+					isout;
+		Datum		d = WinGetFuncArgInPartition(winobj, 0, (int) pos, WINDOW_SEEK_HEAD,
+												 false, &isnull, &isout);
+
+		periods[pos].valid = false;
+		if (!isnull && !isout)
+		{
+			ScoreSummary *summary = summary_rounded((ScoreSummary *) PG_DETOAST_DATUM(d));
+
+			periods[pos] = read_period(summary);
+			if (periods[pos].valid && first == NULL)
+			{
+				MemoryContextSwitchTo(old);
+				first = summary_copy(summary);
+				sums->kind = first->kind;
+			}
+			else if (periods[pos].valid)
+				check_same_scale(first, summary);
+		}
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(scratch);
+		state->x[pos] = periods[pos].valid ? periods[pos].x : get_float8_nan();
+		state->n[pos] = periods[pos].n;
+		if (periods[pos].valid)
+		{
+			sums->valid++;
+			sums->n += periods[pos].n;
+			sums->x += periods[pos].n * periods[pos].x;
+			sums->low += periods[pos].n * periods[pos].low;
+			sums->high += periods[pos].n * periods[pos].high;
+		}
+	}
+	MemoryContextDelete(scratch);
+}
+
+/* The pooled variance V of one response: multinomial, binomial, or CES's. */
+static double
+pooled_variance(const Period *periods, int64 rows, const PooledSums *sums, double center)
+{
+	double		sum = 0;
+
+	switch ((SummaryKind) sums->kind)
+	{
+		case SUMMARY_NPS:
+			return nps_variance(sums->high, sums->n - sums->high - sums->low, sums->low, sums->n);
+		case SUMMARY_CSAT:
+			return proportion_variance(sums->high, sums->n - sums->high, sums->n);
+		case SUMMARY_CES:
+			/* within each period plus between the periods and the centre */
+			for (int64 pos = 0; pos < rows; pos++)
+			{
+				double		deviation = periods[pos].x - center;
+
+				if (periods[pos].valid)
+					sum += periods[pos].n * (periods[pos].within + deviation * deviation);
+			}
+			return sum / sums->n;
+	}
+	return 0;
+}
+
+/* Laney's sigma_z: the mean moving range of consecutive z's over d2. */
+static double
+moving_range_sigma(const Period *periods, int64 rows, double center, double variance)
+{
+	double		ranges = 0;
+	double		previous = 0;
+	int64		seen = 0;
+
+	if (!(variance > 0))
+		return 0;
+	for (int64 pos = 0; pos < rows; pos++)
+	{
+		double		z;
+
+		if (!periods[pos].valid)
+			continue;
+		z = (periods[pos].x - center) / sqrt(variance / periods[pos].n);
+		if (seen > 0)
+			ranges += fabs(z - previous);
+		previous = z;
+		seen++;
+	}
+	return ranges / (double) (seen - 1) / MOVING_RANGE_D2;
+}
+
 static void
 chart_partition(WindowObject winobj, ChartPartition *state)
 {
 	MemoryContext context = GetMemoryChunkContext(state);
-	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext, "control chart row",
-												  ALLOCSET_SMALL_SIZES);
-	MemoryContext old;
 	int64		rows = WinGetPartitionRowCount(winobj);
 	Period	   *periods;
-	ScoreSummary *first = NULL;
-	double		sum_n = 0,
-				sum_x = 0,
-				sum_low = 0,
-				sum_high = 0;
-	int64		valid = 0;
-	int			kind = 0;
+	PooledSums	sums = {0};
 
 	/* WinGetFuncArgInPartition() takes an int position */
 	if (rows > PG_INT32_MAX)
@@ -251,97 +356,15 @@ chart_partition(WindowObject winobj, ChartPartition *state)
 	state->x = MemoryContextAllocHuge(context, Max(rows, 1) * sizeof(double));
 	state->n = MemoryContextAllocHuge(context, Max(rows, 1) * sizeof(double));
 	periods = MemoryContextAllocHuge(CurrentMemoryContext, Max(rows, 1) * sizeof(Period));
-	for (int64 pos = 0; pos < rows; pos++)
-	{
-		bool		isnull,
-					isout;
-		Datum		d;
-		ScoreSummary *summary;
-
-		old = MemoryContextSwitchTo(scratch);
-		d = WinGetFuncArgInPartition(winobj, 0, (int) pos, WINDOW_SEEK_HEAD,
-									 false, &isnull, &isout);
-		periods[pos].valid = false;
-		if (!isnull && !isout)
-		{
-			summary = summary_rounded((ScoreSummary *) PG_DETOAST_DATUM(d));
-			periods[pos] = read_period(summary);
-			if (periods[pos].valid)
-			{
-				if (first == NULL)
-				{
-					MemoryContextSwitchTo(old);
-					first = summary_copy(summary);
-					kind = first->kind;
-				}
-				else
-					check_same_scale(first, summary);
-			}
-		}
-		MemoryContextSwitchTo(old);
-		MemoryContextReset(scratch);
-		state->x[pos] = periods[pos].valid ? periods[pos].x : get_float8_nan();
-		state->n[pos] = periods[pos].n;
-		if (periods[pos].valid)
-		{
-			valid++;
-			sum_n += periods[pos].n;
-			sum_x += periods[pos].n * periods[pos].x;
-			sum_low += periods[pos].n * periods[pos].low;
-			sum_high += periods[pos].n * periods[pos].high;
-		}
-	}
-	MemoryContextDelete(scratch);
+	read_periods(winobj, rows, periods, state, &sums);
 	state->computed = true;
-	state->charted = valid >= CONTROL_MIN_PERIODS;
-	if (!state->charted)
-		return;
-	state->unit = kind == SUMMARY_CES ? 1 : 100;
-	state->center = sum_x / sum_n;
-	switch ((SummaryKind) kind)
+	state->charted = sums.valid >= CONTROL_MIN_PERIODS;
+	if (state->charted)
 	{
-		case SUMMARY_NPS:
-			state->variance = nps_variance(sum_high, sum_n - sum_high - sum_low, sum_low, sum_n);
-			break;
-		case SUMMARY_CSAT:
-			state->variance = proportion_variance(sum_high, sum_n - sum_high, sum_n);
-			break;
-		case SUMMARY_CES:
-			{
-				double		sum = 0;
-
-				for (int64 pos = 0; pos < rows; pos++)
-				{
-					double		deviation = periods[pos].x - state->center;
-
-					if (periods[pos].valid)
-						sum += periods[pos].n * (periods[pos].within + deviation * deviation);
-				}
-				state->variance = sum / sum_n;
-			}
-			break;
-	}
-	/* the moving ranges of z between consecutive periods with values */
-	state->sigma_z = 0;
-	if (state->variance > 0)
-	{
-		double		ranges = 0;
-		double		previous = 0;
-		int64		seen = 0;
-
-		for (int64 pos = 0; pos < rows; pos++)
-		{
-			double		z;
-
-			if (!periods[pos].valid)
-				continue;
-			z = (periods[pos].x - state->center) / sqrt(state->variance / periods[pos].n);
-			if (seen > 0)
-				ranges += fabs(z - previous);
-			previous = z;
-			seen++;
-		}
-		state->sigma_z = ranges / (double) (seen - 1) / MOVING_RANGE_D2;
+		state->unit = sums.kind == SUMMARY_CES ? 1 : 100;
+		state->center = sums.x / sums.n;
+		state->variance = pooled_variance(periods, rows, &sums, state->center);
+		state->sigma_z = moving_range_sigma(periods, rows, state->center, state->variance);
 	}
 	pfree(periods);
 }
