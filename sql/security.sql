@@ -56,7 +56,7 @@ WHERE p.pronamespace = 'cx'::regnamespace
 -- No object of the extension refers to anything in public: not through
 -- its functions' argument or result types, its aggregates' support functions,
 -- its operators or its operator class.  PostgreSQL 17 and later also record
--- the state types' automatic array types (_nps_summary, ...) as members,
+-- the types' automatic array types (_nps_summary, ...) as members, one per type,
 -- earlier versions do not: they are counted apart, so that every version
 -- shows the same figures.
 WITH members AS (
@@ -72,7 +72,9 @@ owned AS (  -- the members and the operator class's entries
   WHERE d.classid IN ('pg_amop'::regclass, 'pg_amproc'::regclass))
 SELECT count(*) FILTER (WHERE NOT o.array_type) > 0 AS members_found,
        count(DISTINCT o.objid) FILTER (WHERE o.array_type)
-         = CASE WHEN current_setting('server_version_num')::int >= 170000 THEN 4 ELSE 0 END
+         = CASE WHEN current_setting('server_version_num')::int >= 170000
+                THEN count(DISTINCT o.objid) FILTER (WHERE o.classid = 'pg_type'::regclass AND NOT o.array_type)
+                ELSE 0 END
          AS array_types_as_this_version_records,
        count(*) FILTER (WHERE
          (d.refclassid = 'pg_proc'::regclass AND (SELECT pronamespace FROM pg_proc WHERE oid = d.refobjid) = 'public'::regnamespace)

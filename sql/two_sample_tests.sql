@@ -44,14 +44,14 @@ SELECT metric, name, statistic, p_value,
 FROM r_summaries;
 
 -- Every case against R: the statistic and the p-value within 1e-9 relative
--- (the worst is printed to the nearest power of ten).
+-- (the worst error differs between C libraries, so only the bar is shown).
 SELECT metric, name, round(statistic::numeric, 6) AS r_statistic, round(p_value::numeric, 8) AS r_p,
        pg_temp.rel(got_statistic, statistic) < 1e-9 AS statistic_ok,
        pg_temp.rel(got_p, p_value) < 1e-9 AS p_ok
 FROM r_results ORDER BY metric, name;
 SELECT metric, count(*) AS cases,
-       coalesce('1e' || ceil(log(nullif(max(greatest(pg_temp.rel(got_statistic, statistic),
-                                                     pg_temp.rel(got_p, p_value))), 0)))::int, '0') AS worst_relative_error_below
+       max(greatest(pg_temp.rel(got_statistic, statistic), pg_temp.rel(got_p, p_value))) < 1e-9
+         AS all_within_1e_9
 FROM r_results GROUP BY metric ORDER BY metric;
 
 -- nps_test(a, b, 'wald') is nps_test(a, b), to the bit; both forms of the
