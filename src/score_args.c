@@ -16,7 +16,7 @@
 
 #include "catalog/pg_aggregate.h"
 #include "nodes/execnodes.h"
-#include "optimizer/optimizer.h"
+#include "parser/parsetree.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/ruleutils.h"
@@ -88,10 +88,70 @@ aggregate_argument(FunctionCallInfo fcinfo, int argno, PlanState **planstate)
 }
 
 /*
+ * Does expr, an expression of plan's target list, stand for a column of
+ * one of the query's tables (or subqueries, CTEs, functions), possibly
+ * cast?  Followed down through the plan nodes that pass columns on, as the
+ * deparser follows them.  An expression computed from columns, or a column
+ * of a VALUES list (which the deparser can only call column1 ...), is not
+ * one: its text would not be a WHERE clause the query's author recognizes.
+ */
+static bool
+names_a_column(Node *expr, Plan *plan, PlannedStmt *pstmt)
+{
+	for (;;)
+	{
+		Var		   *var;
+		Plan	   *child;
+		TargetEntry *tle;
+
+		if (IsA(expr, RelabelType))
+			expr = (Node *) ((RelabelType *) expr)->arg;
+		else if (IsA(expr, CoerceViaIO))
+			expr = (Node *) ((CoerceViaIO *) expr)->arg;
+		else if (IsA(expr, FuncExpr) &&
+				 (((FuncExpr *) expr)->funcformat == COERCE_EXPLICIT_CAST ||
+				  ((FuncExpr *) expr)->funcformat == COERCE_IMPLICIT_CAST) &&
+				 list_length(((FuncExpr *) expr)->args) >= 1)
+			expr = linitial(((FuncExpr *) expr)->args);
+		if (!IsA(expr, Var) || ((Var *) expr)->varlevelsup != 0)
+			return false;
+		var = (Var *) expr;
+		if (var->varno == INDEX_VAR)
+			return true;
+		if (var->varno != OUTER_VAR && var->varno != INNER_VAR)
+		{
+			RangeTblEntry *rte;
+
+			if (var->varno < 1 || var->varno > list_length(pstmt->rtable))
+				return false;
+			rte = rt_fetch(var->varno, pstmt->rtable);
+			return rte->rtekind != RTE_VALUES;
+		}
+		if (var->varno == INNER_VAR)
+			child = innerPlan(plan);
+		else if (IsA(plan, Append) && ((Append *) plan)->appendplans != NIL)
+			child = linitial(((Append *) plan)->appendplans);
+		else if (IsA(plan, MergeAppend) && ((MergeAppend *) plan)->mergeplans != NIL)
+			child = linitial(((MergeAppend *) plan)->mergeplans);
+		else
+			child = outerPlan(plan);
+		if (child == NULL)
+			return false;
+		tle = get_tle_by_resno(child->targetlist, var->varattno);
+		if (tle == NULL)
+			return false;
+		expr = (Node *) tle->expr;
+		plan = child;
+	}
+}
+
+/*
  * The text of that expression as a query would write it ("score",
- * "(r.score)::numeric"), deparsed in its plan node as EXPLAIN VERBOSE
- * does; otherwise when it cannot be told or names no column (a constant
- * is not a way to find rows).  Only called on the way to an error.
+ * "(score)::double precision"), deparsed in its plan node as EXPLAIN
+ * VERBOSE does, when it is a column; otherwise, also when it cannot be
+ * told, a constant (not a way to find rows) or an expression the deparser
+ * would spell out from the base columns.  Only called on the way to an
+ * error.
  */
 char *
 aggregate_argument_text(FunctionCallInfo fcinfo, int argno, const char *otherwise)
@@ -103,7 +163,7 @@ aggregate_argument_text(FunctionCallInfo fcinfo, int argno, const char *otherwis
 
 	if (expr == NULL || planstate == NULL || planstate->plan == NULL ||
 		planstate->state == NULL || planstate->state->es_plannedstmt == NULL ||
-		!contain_var_clause(expr))
+		!names_a_column(expr, planstate->plan, planstate->state->es_plannedstmt))
 		return pstrdup(otherwise);
 	pstmt = planstate->state->es_plannedstmt;
 	context = deparse_context_for_plan_tree(pstmt,
