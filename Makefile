@@ -12,6 +12,7 @@ OBJS = \
 	src/nps.o \
 	src/csat_ces.o \
 	src/weights.o \
+	src/validity.o \
 	src/summary_ops.o \
 	src/summary_subtract.o \
 	src/p_adjust.o \
@@ -43,7 +44,7 @@ OBJS = \
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 
 # pg_regress: sql/<name>.sql is run and compared with expected/<name>.out
-REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics two_sample_tests fair_rankings segments control_charts storage limits errors fuzz cancel upgrade security readme demo
+REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics two_sample_tests fair_rankings segments control_charts storage limits errors dirty_data fuzz cancel upgrade security readme demo
 REGRESS_OPTS = --load-extension=nps_ext
 
 # The one version number (control file); the library reports it too.

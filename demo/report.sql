@@ -1,6 +1,7 @@
 -- demo/report.sql: a terminal report on the demo data set, every metric
 -- computed by nps_ext (nps, csat, ces; churn_risk, churn_agg, churn_fit,
--- churn_auc, churn_brier, churn_explain for the churn backtest); round() is
+-- churn_auc, churn_brier, churn_explain for the churn backtest; nps_valid,
+-- csat_valid, ces_valid for the data-quality check); round() is
 -- for display only.  Run by scripts/demo.sh after demo/sample_data.sql;
 -- by hand:  psql -X -d nps_ext_demo -f demo/report.sql
 --
@@ -293,3 +294,53 @@ CROSS JOIN LATERAL (
           LIMIT 4) AS e
 ) AS why
 ORDER BY k.risk DESC, k.customer_id;
+
+\echo
+\echo '6. Data quality: answers the aggregates would refuse'
+\echo '----------------------------------------------------'
+-- nps_valid(), csat_valid() and ces_valid() are the aggregates' own test:
+-- the demo data has no invalid answer (its columns have CHECK constraints).
+SELECT count(*) FILTER (WHERE NOT nps_valid(nps_score))   AS "invalid NPS",
+       count(*) FILTER (WHERE NOT csat_valid(csat_score)) AS "invalid CSAT",
+       count(*) FILTER (WHERE NOT ces_valid(ces_score))   AS "invalid CES",
+       count(*) FILTER (WHERE nps_score IS NULL)          AS "NPS unanswered"
+FROM responses;
+
+-- An import without those constraints, where one NPS answer is 8.5: in a
+-- transaction that is rolled back, on a copy of the NPS answers.
+BEGIN;
+CREATE TEMP TABLE responses_import ON COMMIT DROP AS
+SELECT response_id, channel, nps_score::numeric AS nps_score FROM responses;
+UPDATE responses_import SET nps_score = 8.5
+WHERE response_id = (SELECT min(response_id) FROM responses_import WHERE nps_score = 8);
+
+-- The error a report over it stops with, caught to show it here.
+CREATE FUNCTION pg_temp.error_of(query text, OUT message text, OUT hint text)
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE query;
+    message := 'no error';
+EXCEPTION WHEN others THEN
+    GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+END $$;
+SELECT message, hint
+FROM pg_temp.error_of('SELECT channel, nps(nps_score) FROM responses_import GROUP BY channel') \gset
+\echo '6a. With one NPS answer of 8.5 in an import, every grouped query stops (by default):'
+\echo '    ERROR: ' :message
+\echo '    HINT: ' :hint
+\echo
+\echo '6b. The rows to fix (WHERE NOT nps_valid(nps_score))'
+SELECT response_id, channel, nps_score
+FROM responses_import
+WHERE NOT nps_valid(nps_score)
+ORDER BY response_id;
+
+\echo '6c. Or the figures of the valid answers, with the number skipped (never silently)'
+SELECT channel,
+       round(nps(nps_score) FILTER (WHERE nps_valid(nps_score)), 1) AS "NPS",
+       count(nps_score) FILTER (WHERE nps_valid(nps_score))         AS "NPS answers",
+       count(*) FILTER (WHERE NOT nps_valid(nps_score))             AS skipped
+FROM responses_import
+GROUP BY channel
+ORDER BY channel;
+ROLLBACK;

@@ -180,6 +180,12 @@ SELECT round(nps(score), 1) AS unweighted,
          AS effective_n
 FROM panel;
 
+SELECT channel,
+       nps(score) FILTER (WHERE nps_valid(score)) AS nps,
+       count(*) FILTER (WHERE NOT nps_valid(score)) AS skipped
+FROM (VALUES ('web', 9), ('web', 10), ('web', 8.5), ('email', 3), ('email', NULL)) AS r(channel, score)
+GROUP BY channel ORDER BY channel;
+
 SELECT '{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0,3]}'::nps_summary;
 SELECT nps_final('{"version":1,"kind":"nps","counts":[1,0,0,0,0,0,0,2,0,0,3]}');
 

@@ -17,10 +17,8 @@
 #include "results.h"
 #include "score_args.h"
 
-#include "catalog/pg_aggregate.h"
 #include "optimizer/optimizer.h"
 #include "utils/lsyscache.h"
-#include "utils/syscache.h"
 
 /* ---------- the scale ---------- */
 
@@ -44,6 +42,22 @@ invalid_scale(SummaryKind kind, const char *name, int value, const char *detail)
 }
 
 /*
+ * scale_max given as argument argno, checked: the aggregates' and the
+ * validity predicates' (validity.c) alike.
+ */
+int
+scale_max_argument(FunctionCallInfo fcinfo, int argno, SummaryKind kind)
+{
+	int			scale_max = scale_parameter(fcinfo, argno, kind, "scale_max");
+
+	if (scale_max < SUMMARY_MIN_SCALE_MAX || scale_max > SUMMARY_MAX_SCALE_MAX)
+		invalid_scale(kind, "scale_max", scale_max,
+					  psprintf("scale_max must be between %d and %d.",
+							   SUMMARY_MIN_SCALE_MAX, SUMMARY_MAX_SCALE_MAX));
+	return scale_max;
+}
+
+/*
  * The row's scale: scale_max (argument 2) and, for CSAT, satisfied_from
  * (argument 3), or their defaults, validated.  scale_args says how many of
  * the two the call passes (the weighted forms pass a weight after them).
@@ -57,11 +71,7 @@ row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args)
 	Scale		scale = {info->default_scale_max, 0};
 
 	if (scale_args >= 1)
-		scale.scale_max = scale_parameter(fcinfo, 2, kind, "scale_max");
-	if (scale.scale_max < SUMMARY_MIN_SCALE_MAX || scale.scale_max > SUMMARY_MAX_SCALE_MAX)
-		invalid_scale(kind, "scale_max", scale.scale_max,
-					  psprintf("scale_max must be between %d and %d.",
-							   SUMMARY_MIN_SCALE_MAX, SUMMARY_MAX_SCALE_MAX));
+		scale.scale_max = scale_max_argument(fcinfo, 2, kind);
 	if (info->has_satisfied_from)
 	{
 		/* default: top-2-box, the two highest points of the scale */
@@ -113,25 +123,6 @@ column_scale_argument(List *args, int scale_args, bool target_entries)
 			return argno;
 	}
 	return 0;
-}
-
-/* Is wfunc an aggregate whose (moving) transition function is transfn? */
-static bool
-window_aggregate_uses(const WindowFunc *wfunc, Oid transfn)
-{
-	HeapTuple	tuple;
-	Form_pg_aggregate aggregate;
-	bool		uses;
-
-	if (!wfunc->winagg)
-		return false;
-	tuple = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(wfunc->winfnoid));
-	if (!HeapTupleIsValid(tuple))
-		return false;
-	aggregate = (Form_pg_aggregate) GETSTRUCT(tuple);
-	uses = aggregate->aggtransfn == transfn || aggregate->aggmtransfn == transfn;
-	ReleaseSysCache(tuple);
-	return uses;
 }
 
 /*

@@ -15,6 +15,7 @@ typedef struct Scale
 	int			satisfied_from;	/* CSAT only; 0 for CES */
 } Scale;
 
+extern int	scale_max_argument(FunctionCallInfo fcinfo, int argno, SummaryKind kind);
 extern Scale row_scale(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
 extern void check_scale_source(FunctionCallInfo fcinfo, SummaryKind kind, int scale_args);
 extern void fix_scale(ScoreSummary *state, Scale scale);

@@ -25,10 +25,30 @@ typedef enum ScoreType
 	SCORE_FLOAT8
 } ScoreType;
 
+/*
+ * What is wrong with a score, if anything.  The aggregates raise an error
+ * for it; the validity predicates (nps_valid(), csat_valid(), ces_valid(),
+ * validity.c) answer false: both read it from the same functions, so that
+ * a score a predicate calls valid is exactly one the aggregate counts.
+ */
+typedef enum ScoreProblem
+{
+	SCORE_VALID,
+	SCORE_NOT_INTEGER,			/* a fraction: 6.5 */
+	SCORE_OFF_SCALE				/* an integer off the scale, NaN, infinite */
+} ScoreProblem;
+
 /* score_args.c */
-pg_noreturn extern void score_out_of_range(const ScoreSummary *state, const char *value);
-extern int64 numeric_score(const ScoreSummary *state, Numeric value);
-extern int64 float8_score(const ScoreSummary *state, float8 value);
+extern ScoreProblem numeric_score_problem(Numeric value, int scale_min, int scale_max,
+										  int64 *score);
+extern ScoreProblem float8_score_problem(float8 value, int scale_min, int scale_max,
+										 int64 *score);
+pg_noreturn extern void invalid_score(FunctionCallInfo fcinfo, const ScoreSummary *state,
+									  ScoreProblem problem, const char *value);
+extern int64 numeric_score(FunctionCallInfo fcinfo, const ScoreSummary *state, Numeric value);
+extern int64 float8_score(FunctionCallInfo fcinfo, const ScoreSummary *state, float8 value);
+extern bool window_aggregate_uses(const WindowFunc *wfunc, Oid transfn);
+extern char *aggregate_argument_text(FunctionCallInfo fcinfo, int argno, const char *otherwise);
 
 /*
  * Exactly the test AggCheckCallContext() makes (called by nodeAgg or
@@ -100,15 +120,46 @@ score_of(FunctionCallInfo fcinfo, const ScoreSummary *state, ScoreType type, int
 			score = PG_GETARG_INT64(1);
 			break;
 		case SCORE_NUMERIC:
-			return numeric_score(state, PG_GETARG_NUMERIC(1));
+			return numeric_score(fcinfo, state, PG_GETARG_NUMERIC(1));
 		case SCORE_FLOAT8:
-			return float8_score(state, PG_GETARG_FLOAT8(1));
+			return float8_score(fcinfo, state, PG_GETARG_FLOAT8(1));
 		default:
 			pg_unreachable();
 	}
 	if (unlikely(score < scale_min || score > state->scale_max))
-		score_out_of_range(state, psprintf(INT64_FORMAT, score));
+		invalid_score(fcinfo, state, SCORE_OFF_SCALE, psprintf(INT64_FORMAT, score));
 	return score;
+}
+
+/*
+ * What is wrong with argument argno as a score on scale_min..scale_max:
+ * the checks of score_of() without the error, for the validity predicates.
+ */
+static inline ScoreProblem
+score_problem_of(FunctionCallInfo fcinfo, int argno, ScoreType type,
+				 int scale_min, int scale_max)
+{
+	int64		score;
+
+	switch (type)
+	{
+		case SCORE_INT2:
+			score = PG_GETARG_INT16(argno);
+			break;
+		case SCORE_INT4:
+			score = PG_GETARG_INT32(argno);
+			break;
+		case SCORE_INT8:
+			score = PG_GETARG_INT64(argno);
+			break;
+		case SCORE_NUMERIC:
+			return numeric_score_problem(PG_GETARG_NUMERIC(argno), scale_min, scale_max, &score);
+		case SCORE_FLOAT8:
+			return float8_score_problem(PG_GETARG_FLOAT8(argno), scale_min, scale_max, &score);
+		default:
+			pg_unreachable();
+	}
+	return (score < scale_min || score > scale_max) ? SCORE_OFF_SCALE : SCORE_VALID;
 }
 
 /*

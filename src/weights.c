@@ -36,22 +36,63 @@
 #define WEIGHT_MIN	1e-100
 #define WEIGHT_MAX	1e100
 
-static double
-checked_weight(const ScoreSummary *state, float8 weight)
+typedef enum WeightProblem
+{
+	WEIGHT_VALID,
+	WEIGHT_INVALID,				/* negative, NaN or infinite */
+	WEIGHT_OFF_RANGE			/* positive, outside WEIGHT_MIN..WEIGHT_MAX */
+} WeightProblem;
+
+/* What is wrong with a weight: the aggregates' and weight_valid()'s test. */
+static WeightProblem
+weight_problem(float8 weight)
 {
 	if (isnan(weight) || isinf(weight) || weight < 0)
+		return WEIGHT_INVALID;
+	if (weight != 0 && (weight < WEIGHT_MIN || weight > WEIGHT_MAX))
+		return WEIGHT_OFF_RANGE;
+	return WEIGHT_VALID;
+}
+
+static double
+checked_weight(FunctionCallInfo fcinfo, const ScoreSummary *state, int weight_arg)
+{
+	float8		weight = PG_GETARG_FLOAT8(weight_arg);
+	WeightProblem problem = weight_problem(weight);
+	char	   *predicate;
+
+	if (likely(problem == WEIGHT_VALID))
+		return weight + 0.0;	/* -0 counts as 0 */
+	predicate = psprintf("weight_valid(%s)",
+						 aggregate_argument_text(fcinfo, weight_arg, "weight"));
+	if (problem == WEIGHT_INVALID)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s weight %s is invalid", summary_kind_name(state->kind),
 						float8out_internal(weight)),
-				 errdetail("Weights must be finite and not negative.")));
-	if (weight != 0 && (weight < WEIGHT_MIN || weight > WEIGHT_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s weight %s is out of range", summary_kind_name(state->kind),
-						float8out_internal(weight)),
-				 errdetail("A weight must be 0 or between 1e-100 and 1e100.")));
-	return weight + 0.0;		/* -0 counts as 0 */
+				 errdetail("Weights must be finite and not negative."),
+				 errhint("Find the rows with WHERE NOT %s. To skip and count them, aggregate with FILTER (WHERE %s) and count(*) FILTER (WHERE NOT %s).",
+						 predicate, predicate, predicate)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s weight %s is out of range", summary_kind_name(state->kind),
+					float8out_internal(weight)),
+			 errdetail("A weight must be 0 or between 1e-100 and 1e100."),
+			 errhint("Find the rows with WHERE NOT %s. To skip and count them, aggregate with FILTER (WHERE %s) and count(*) FILTER (WHERE NOT %s).",
+					 predicate, predicate, predicate)));
+	pg_unreachable();
+}
+
+PG_FUNCTION_INFO_V1(weight_valid);
+
+/*
+ * weight_valid(weight): true for a weight the weighted aggregates accept
+ * (0, or 1e-100 .. 1e100), false for one they refuse; strict.
+ */
+Datum
+weight_valid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(weight_problem(PG_GETARG_FLOAT8(0)) == WEIGHT_VALID);
 }
 
 /*
@@ -119,7 +160,7 @@ weighted_step(FunctionCallInfo fcinfo, ScoreType type)
 	if (summary_kind(state->kind)->fixed_scale_max == 0)
 		fix_scale(state, row_scale(fcinfo, state->kind, PG_NARGS() - 3));
 	if (!PG_ARGISNULL(weight_arg))
-		weight = checked_weight(state, PG_GETARG_FLOAT8(weight_arg));
+		weight = checked_weight(fcinfo, state, weight_arg);
 	if (PG_ARGISNULL(1))
 		return updated_state(fcinfo, state);
 

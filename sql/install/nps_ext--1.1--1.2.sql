@@ -8,7 +8,9 @@
 -- segments against the rest: the operator - on summaries (total - segment), the window
 -- function p_adjust (Holm, Benjamini-Hochberg, Bonferroni) and significance_flag;
 -- alerting on a series: the window functions {nps,csat,ces}_control_center, _lower, _upper,
--- _signal (Laney p' charts) and _ewma, _ewma_lower, _ewma_upper, _ewma_signal (EWMA charts).
+-- _signal (Laney p' charts) and _ewma, _ewma_lower, _ewma_upper, _ewma_signal (EWMA charts);
+-- dirty data: the validity predicates nps_valid, csat_valid, ces_valid and weight_valid, which
+-- find the rows an aggregate refuses and skip and count them with FILTER.
 -- Everything else 1.2 changes is in the library (fixes to churn_risk, the statistics,
 -- the weighted NPS and stored summaries with STORAGE = extended; PostgreSQL 16 to 18),
 -- see CHANGELOG.md.
@@ -415,6 +417,167 @@ RETURNS pg_catalog.float8
 AS 'MODULE_PATHNAME', 'ces_credible_upper'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_credible_upper(@extschema@.ces_summary, @extschema@.summary_prior, pg_catalog.float8) IS 'Limit of the equal-tailed credible interval of a group''s CES under a ces_prior() (normal posterior quantile, within the scale)';
+
+
+-- ---------------------------------------------------------------------------
+-- validity predicates: nps_valid(), csat_valid(), ces_valid(), weight_valid(), for finding and skipping dirty data
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_valid(score pg_catalog.int2)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'nps_valid_int2'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_valid(pg_catalog.int2) IS 'True when the smallint score is one nps() counts (an integer 0..10), false when nps() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.nps_valid(score pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'nps_valid_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_valid(pg_catalog.int4) IS 'True when the integer score is one nps() counts (an integer 0..10), false when nps() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.nps_valid(score pg_catalog.int8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'nps_valid_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_valid(pg_catalog.int8) IS 'True when the bigint score is one nps() counts (an integer 0..10), false when nps() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.nps_valid(score pg_catalog.numeric)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'nps_valid_numeric'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_valid(pg_catalog.numeric) IS 'True when the numeric score is one nps() counts (an integer 0..10), false when nps() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.nps_valid(score pg_catalog.float8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'nps_valid_float8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_valid(pg_catalog.float8) IS 'True when the double precision score is one nps() counts (an integer 0..10), false when nps() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.int2)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_int2'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.int2) IS 'True when the smallint score is one csat() counts on the default scale (an integer 1..5), false when csat() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.int4) IS 'True when the integer score is one csat() counts on the default scale (an integer 1..5), false when csat() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.int8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.int8) IS 'True when the bigint score is one csat() counts on the default scale (an integer 1..5), false when csat() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.numeric)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_numeric'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.numeric) IS 'True when the numeric score is one csat() counts on the default scale (an integer 1..5), false when csat() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.float8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_float8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.float8) IS 'True when the double precision score is one csat() counts on the default scale (an integer 1..5), false when csat() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.int2)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_int2'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.int2) IS 'True when the smallint score is one ces() counts on the default scale (an integer 1..7), false when ces() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.int4) IS 'True when the integer score is one ces() counts on the default scale (an integer 1..7), false when ces() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.int8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.int8) IS 'True when the bigint score is one ces() counts on the default scale (an integer 1..7), false when ces() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.numeric)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_numeric'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.numeric) IS 'True when the numeric score is one ces() counts on the default scale (an integer 1..7), false when ces() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.float8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_float8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.float8) IS 'True when the double precision score is one ces() counts on the default scale (an integer 1..7), false when ces() would refuse it, NULL for NULL';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.int2, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_int2'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.int2, pg_catalog.int4) IS 'True when the smallint score is one csat() counts on the scale 1..scale_max, false when csat() would refuse it, NULL for a NULL score; scale_max is checked as csat() checks it';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.int4, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_int4'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.int4, pg_catalog.int4) IS 'True when the integer score is one csat() counts on the scale 1..scale_max, false when csat() would refuse it, NULL for a NULL score; scale_max is checked as csat() checks it';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.int8, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_int8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.int8, pg_catalog.int4) IS 'True when the bigint score is one csat() counts on the scale 1..scale_max, false when csat() would refuse it, NULL for a NULL score; scale_max is checked as csat() checks it';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.numeric, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_numeric'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.numeric, pg_catalog.int4) IS 'True when the numeric score is one csat() counts on the scale 1..scale_max, false when csat() would refuse it, NULL for a NULL score; scale_max is checked as csat() checks it';
+
+CREATE FUNCTION @extschema@.csat_valid(score pg_catalog.float8, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'csat_valid_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_valid(pg_catalog.float8, pg_catalog.int4) IS 'True when the double precision score is one csat() counts on the scale 1..scale_max, false when csat() would refuse it, NULL for a NULL score; scale_max is checked as csat() checks it';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.int2, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_int2'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.int2, pg_catalog.int4) IS 'True when the smallint score is one ces() counts on the scale 1..scale_max, false when ces() would refuse it, NULL for a NULL score; scale_max is checked as ces() checks it';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.int4, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_int4'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.int4, pg_catalog.int4) IS 'True when the integer score is one ces() counts on the scale 1..scale_max, false when ces() would refuse it, NULL for a NULL score; scale_max is checked as ces() checks it';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.int8, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_int8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.int8, pg_catalog.int4) IS 'True when the bigint score is one ces() counts on the scale 1..scale_max, false when ces() would refuse it, NULL for a NULL score; scale_max is checked as ces() checks it';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.numeric, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_numeric'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.numeric, pg_catalog.int4) IS 'True when the numeric score is one ces() counts on the scale 1..scale_max, false when ces() would refuse it, NULL for a NULL score; scale_max is checked as ces() checks it';
+
+CREATE FUNCTION @extschema@.ces_valid(score pg_catalog.float8, scale_max pg_catalog.int4)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'ces_valid_float8'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_valid(pg_catalog.float8, pg_catalog.int4) IS 'True when the double precision score is one ces() counts on the scale 1..scale_max, false when ces() would refuse it, NULL for a NULL score; scale_max is checked as ces() checks it';
+
+CREATE FUNCTION @extschema@.weight_valid(weight pg_catalog.float8)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'weight_valid'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weight_valid(pg_catalog.float8) IS 'True when the weight is one the weighted aggregates accept (0, or 1e-100 .. 1e100), false when they would refuse it, NULL for NULL';
 
 
 -- ---------------------------------------------------------------------------
