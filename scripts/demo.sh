@@ -79,6 +79,7 @@ GRANT USAGE ON SCHEMA public TO :"role";
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO :"role";
 SQL
   # a password of the caller's own is not echoed: the commands name the variable
+  # shellcheck disable=SC2016  # the variable's name, for the user's shell to expand
   if [ -n "${NPS_DEMO_BI_PASSWORD:-}" ]; then shown='$NPS_DEMO_BI_PASSWORD'; else shown=$bi_password; fi
   log "the cluster stays running for BI tools, on 127.0.0.1 port $NPS_PORT (TCP) and its socket"
   log "  user $bi_role (read-only), password $shown, database $demo_db;"
