@@ -6,7 +6,11 @@
 #                   when present)
 #   build_install   compile the extension warning-free and install it
 #   start_cluster   use the server the PG* environment variables point at, or
-#                   start a private throwaway cluster (stopped by an EXIT trap)
+#                   start a private throwaway cluster (stopped by an EXIT trap);
+#                   it listens on its Unix socket only, unless
+#                   NPS_LISTEN_ADDRESSES names TCP addresses (the demo's
+#                   NPS_DEMO_TCP=1): then TCP connections are rejected but for
+#                   the pg_hba.conf lines in NPS_HBA_HOST_LINES
 #
 # Sourced, not executed.  Everything here is idempotent.
 
@@ -149,10 +153,20 @@ start_cluster() {
     as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust \
       --encoding=UTF8 --locale=C >/dev/null
   fi
+  local listen=${NPS_LISTEN_ADDRESSES:-}
+  if [ -n "$listen" ]; then
+    # Over TCP only what the caller allows, first match wins; the socket
+    # keeps initdb's trust (it is the scripts' own way in).
+    printf '%s\n' '# written by scripts/common.sh (NPS_LISTEN_ADDRESSES)' \
+      'local all all trust' 'local replication all trust' \
+      ${NPS_HBA_HOST_LINES:+"$NPS_HBA_HOST_LINES"} \
+      'host all all 0.0.0.0/0 reject' 'host all all ::/0 reject' |
+      as_postgres tee "$data/pg_hba.conf" >/dev/null
+  fi
   if [ -n "${NPS_KEEP_CLUSTER:-}" ]; then trap announce_cluster EXIT; else trap stop_cluster EXIT; fi
-  log "starting a private cluster on port $NPS_PORT (socket $sock)"
+  log "starting a private cluster on port $NPS_PORT (socket $sock${listen:+, TCP on $listen})"
   as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$NPS_CLUSTER_DIR/server.log" -w \
-    -o "-p $NPS_PORT -k $sock -c listen_addresses='' -c max_worker_processes=16 -c max_parallel_workers=8 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-p $NPS_PORT -k $sock -c listen_addresses='$listen' -c max_worker_processes=16 -c max_parallel_workers=8 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
   export PGHOST="$sock" PGPORT="$NPS_PORT" PGUSER=postgres
 }

@@ -126,6 +126,10 @@ shell_step "META.json (PGXN Meta Spec 1.0.0) and one version number everywhere" 
 shell_step "every name in the extension scripts is schema-qualified" '^ok - ' '^not ok - ' \
   scripts/check_install_sql.sh
 shell_step "pg_dump / pg_restore of stored summaries" '^ok - ' '^not ok - ' scripts/dump_restore.sh
+# The demo reachable by BI tools (NPS_DEMO_TCP=1): its own cluster, on
+# 127.0.0.1 port NPS_PORT + 1000, started by scripts/demo.sh and stopped again.
+shell_step "the demo over TCP for BI tools (NPS_DEMO_TCP=1)" '^ok - ' '^not ok - ' \
+  env NPS_PORT="$NPS_PORT" scripts/demo_tcp_check.sh
 
 # A short, bounded libFuzzer run of the input functions (make fuzz runs longer).
 shell_step "fuzzing the state types' text and binary input functions" \

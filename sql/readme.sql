@@ -180,6 +180,34 @@ SELECT round(nps(score), 1) AS unweighted,
          AS effective_n
 FROM panel;
 
+CREATE VIEW bi_nps_monthly AS
+SELECT date_trunc('month', day)::date AS month, channel,
+       responses(rollup(summary))                 AS nps_responses,
+       promoters(rollup(summary))                 AS promoters,
+       detractors(rollup(summary))                AS detractors,
+       nps(rollup(summary))::numeric(5,1)         AS nps,
+       nps_margin(rollup(summary))::numeric(5,1)  AS nps_margin
+FROM daily_nps GROUP BY 1, 2;
+COMMENT ON COLUMN bi_nps_monthly.month IS 'First day of the month';
+COMMENT ON COLUMN bi_nps_monthly.channel IS 'Survey channel';
+COMMENT ON COLUMN bi_nps_monthly.nps_responses IS 'NPS answers. Re-aggregate: SUM';
+COMMENT ON COLUMN bi_nps_monthly.promoters IS 'Answers 9-10. Re-aggregate: SUM';
+COMMENT ON COLUMN bi_nps_monthly.detractors IS 'Answers 0-6. Re-aggregate: SUM';
+COMMENT ON COLUMN bi_nps_monthly.nps IS 'Never AVG: 100 * (SUM(promoters) - SUM(detractors)) / SUM(nps_responses)';
+COMMENT ON COLUMN bi_nps_monthly.nps_margin IS '95% margin, this row only; NULL below 30 answers';
+
+-- what a JDBC driver reports (getColumns: COLUMN_SIZE, DECIMAL_DIGITS, REMARKS)
+SELECT attname AS column_name, format_type(atttypid, atttypmod) AS type,
+       CASE WHEN atttypid = 'numeric'::regtype THEN ((atttypmod - 4) >> 16) & 65535 END AS precision,
+       CASE WHEN atttypid = 'numeric'::regtype THEN (atttypmod - 4) & 65535 END AS scale,
+       col_description(attrelid, attnum) AS remarks
+FROM pg_attribute WHERE attrelid = 'bi_nps_monthly'::regclass AND attnum > 0 ORDER BY attnum;
+
+SELECT round(avg(nps), 2) AS "AVG(nps), wrong",
+       round(100 * (sum(promoters) - sum(detractors)) / sum(nps_responses), 2) AS "roll-up, right",
+       round((SELECT nps(score) FROM answers), 2) AS "nps() of the rows"
+FROM bi_nps_monthly;
+
 SELECT channel,
        nps(score) FILTER (WHERE nps_valid(score)) AS nps,
        count(*) FILTER (WHERE NOT nps_valid(score)) AS skipped
