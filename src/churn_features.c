@@ -102,7 +102,7 @@ static void
 set(ChurnFacts *facts, ChurnFeature feature, double value)
 {
 	facts->value[feature] = value;
-	facts->known[feature] = true;
+	facts->known |= (uint32) 1 << feature;
 }
 
 static void
@@ -138,7 +138,11 @@ compute_score_features(const ChurnState *state, ChurnFacts *facts)
 void
 churn_compute_facts(const ChurnState *state, ChurnFacts *facts)
 {
-	memset(facts, 0, sizeof(ChurnFacts));
+	/* values are read only where known: they need no clearing */
+	facts->known = 0;
+	facts->latest_score = 0;
+	facts->earlier_mean = NAN;
+	facts->days_silent = 0.0;
 	if (state->responses > 0)
 		compute_score_features(state, facts);
 	if (state->effort_answers > 0)
@@ -216,7 +220,7 @@ churn_features(PG_FUNCTION_ARGS)
 	appendStringInfoChar(&buf, '{');
 	for (int f = 0; f < CHURN_FEATURE_COUNT; f++)
 	{
-		if (!facts.known[f])
+		if (!CHURN_FACT_KNOWN(&facts, f))
 			continue;
 		double_to_shortest_decimal_buf(facts.value[f], digits);
 		appendStringInfo(&buf, "%s\"%s\": %s", any ? ", " : "", feature_names[f], digits);

@@ -30,11 +30,13 @@ typedef enum ChurnFeature
 typedef struct ChurnFacts
 {
 	double		value[CHURN_FEATURE_COUNT];
-	bool		known[CHURN_FEATURE_COUNT];
+	uint32		known;			/* bit f set: value[f] is known */
 	int			latest_score;
 	double		earlier_mean;	/* of the earlier scores; NaN if none */
 	double		days_silent;
 } ChurnFacts;
+
+#define CHURN_FACT_KNOWN(facts, f)	(((facts)->known >> (f)) & 1)
 
 extern const char *churn_feature_name(ChurnFeature feature);
 extern int	churn_feature_by_name(const char *name);

@@ -191,11 +191,12 @@ newton_step(const FitSums *sums, ChurnModel *model)
 	double		matrix[CHURN_MAX_TERMS * CHURN_MAX_TERMS];
 	double		step[CHURN_MAX_TERMS];
 	double		variance[CHURN_MAX_TERMS];
+	const double *cell = sums->information;	/* packed upper triangle */
 
 	for (int i = 0; i < terms; i++)
 	{
-		for (int j = i; j < terms; j++)
-			matrix[i * terms + j] = matrix[j * terms + i] = sums->information[i * terms + j];
+		for (int j = i; j < terms; j++, cell++)
+			matrix[i * terms + j] = matrix[j * terms + i] = *cell;
 		step[i] = sums->score[i];
 		if (i > 0)
 		{

@@ -68,13 +68,17 @@ add_row(FitSums *sums, const ChurnModel *model, const double *x, bool churned)
 	sums->log_likelihood += (churned ? eta : 0.0) - (Max(eta, 0.0) + log(1.0 + e));
 	if (p < FIT_EXTREME_EPSILON || p > 1.0 - FIT_EXTREME_EPSILON)
 		sums->extreme++;
-	for (int i = 0; i < terms; i++)
 	{
-		double		wx = w * x[i];
+		double	   *cell = sums->information;	/* the packed upper triangle */
 
-		for (int j = i; j < terms; j++)	/* upper triangle; churn_fit mirrors it */
-			sums->information[i * terms + j] += wx * x[j];
-		sums->score[i] += residual * x[i];
+		for (int i = 0; i < terms; i++)
+		{
+			double		wx = w * x[i];
+
+			for (int j = i; j < terms; j++)
+				*cell++ += wx * x[j];
+			sums->score[i] += residual * x[i];
+		}
 	}
 	for (int i = 1; i < terms; i++)
 	{
@@ -132,7 +136,7 @@ churn_fit_pass_combine(PG_FUNCTION_ARGS)
 	a->events += b->events;
 	a->extreme += b->extreme;
 	a->log_likelihood += b->log_likelihood;
-	for (int i = 0; i < CHURN_MAX_TERMS * CHURN_MAX_TERMS; i++)
+	for (int i = 0; i < (int) lengthof(a->information); i++)
 		a->information[i] += b->information[i];
 	for (int i = 0; i < CHURN_MAX_TERMS; i++)
 		a->score[i] += b->score[i];

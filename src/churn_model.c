@@ -114,7 +114,7 @@ churn_model_require(const ChurnModel *model, const ChurnFacts *facts, const char
 	{
 		ChurnFeature f = model->feature[i];
 
-		if (!facts->known[f])
+		if (!CHURN_FACT_KNOWN(facts, f))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: the model uses the feature \"%s\", which this churn state does not have",
