@@ -780,6 +780,10 @@ live_summaries_create(PG_FUNCTION_ARGS)
 	level = safe_search_path();
 	SPI_connect();
 
+	/* an unknown time zone is refused here (22023), whatever the column */
+	run(psprintf("SELECT pg_catalog.timezone(%s, CAST('2000-01-01' AS pg_catalog.timestamptz))",
+				 quote_literal_cstr(c.time_zone)), SPI_OK_SELECT);
+
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "CREATE TABLE %s (period pg_catalog.date NOT NULL", c.target);
 	foreach(lc, c.groups)
