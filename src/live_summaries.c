@@ -55,6 +55,8 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 #include "utils/rel.h"
@@ -358,7 +360,8 @@ changed_cte(const LiveConfig *c, bool has_new, bool has_old)
 		appendStringInfo(&s, "SELECT %s AS period", period_expr(c, ""));
 		foreach(lc, c->groups)
 			appendStringInfo(&s, ", %s", qi((char *) lfirst(lc)));
-		appendStringInfo(&s, ", %s AS live_added", added ? "true" : "false");
+		if (has_new && has_old)
+			appendStringInfo(&s, ", %s AS live_added", added ? "true" : "false");
 		for (int m = 0; m < N_METRICS; m++)
 			if (c->score[m])
 				appendStringInfo(&s, ", %s", qi(c->score[m]));
@@ -367,10 +370,14 @@ changed_cte(const LiveConfig *c, bool has_new, bool has_old)
 		appendStringInfo(&s, " FROM %s WHERE %s IS NOT NULL",
 						 added ? NEW_TABLE : OLD_TABLE, qi(c->time_column));
 	}
-	appendStringInfo(&s, "), g AS (SELECT %s, "
-					 "pg_catalog.count(*) FILTER (WHERE live_added) AS n_rows, "
-					 "pg_catalog.count(*) FILTER (WHERE NOT live_added) AS o_rows",
-					 keys);
+	if (has_new && has_old)
+		appendStringInfo(&s, "), g AS (SELECT %s, "
+						 "pg_catalog.count(*) FILTER (WHERE live_added) AS n_rows, "
+						 "pg_catalog.count(*) FILTER (WHERE NOT live_added) AS o_rows",
+						 keys);
+	else
+		appendStringInfo(&s, "), g AS (SELECT %s, pg_catalog.count(*) AS %s_rows", keys,
+						 has_new ? "n" : "o");
 	for (int m = 0; m < N_METRICS; m++)
 	{
 		const char *agg;
@@ -378,8 +385,11 @@ changed_cte(const LiveConfig *c, bool has_new, bool has_old)
 		if (!c->score[m])
 			continue;
 		agg = metric_agg(c, m, "");
-		appendStringInfo(&s, ", %s FILTER (WHERE live_added) AS n_%s, %s FILTER (WHERE NOT live_added) AS o_%s",
-						 agg, metric_name[m], agg, metric_name[m]);
+		if (has_new && has_old)
+			appendStringInfo(&s, ", %s FILTER (WHERE live_added) AS n_%s, %s FILTER (WHERE NOT live_added) AS o_%s",
+							 agg, metric_name[m], agg, metric_name[m]);
+		else
+			appendStringInfo(&s, ", %s AS %s_%s", agg, has_new ? "n" : "o", metric_name[m]);
 	}
 	appendStringInfo(&s, " FROM d GROUP BY %s), changed AS (SELECT * FROM g", positions);
 	if (has_new && has_old)
@@ -501,6 +511,74 @@ check_no_negative(const LiveConfig *c)
 	}
 }
 
+/*
+ * The prepared statements of the triggers, per backend: (trigger, step) ->
+ * the statement's text and its saved plan.  The text is rebuilt on every
+ * firing (it depends only on the trigger's arguments and the source's time
+ * column type) and compared, so a different text is prepared again; the
+ * plan cache replans when the tables change.  Parsing and planning are most
+ * of a single-row statement's cost.
+ */
+typedef struct CachedPlanKey
+{
+	Oid			trigger;
+	int			step;
+} CachedPlanKey;
+
+typedef struct CachedPlanEntry
+{
+	CachedPlanKey key;
+	char	   *sql;			/* in TopMemoryContext */
+	SPIPlanPtr	plan;
+} CachedPlanEntry;
+
+static HTAB *plans = NULL;
+
+static void
+run_cached(Oid trigger, int step, const char *sql, int expected)
+{
+	CachedPlanKey key;
+	CachedPlanEntry *entry;
+	bool		found;
+	int			rc;
+
+	if (plans == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(CachedPlanKey);
+		ctl.entrysize = sizeof(CachedPlanEntry);
+		plans = hash_create("nps_ext live summary plans", 64, &ctl, HASH_ELEM | HASH_BLOBS);
+	}
+	memset(&key, 0, sizeof(key));
+	key.trigger = trigger;
+	key.step = step;
+	entry = hash_search(plans, &key, HASH_ENTER, &found);
+	if (!found)
+	{
+		entry->sql = NULL;
+		entry->plan = NULL;
+	}
+	if (entry->plan == NULL || strcmp(entry->sql, sql) != 0)
+	{
+		SPIPlanPtr	plan = SPI_prepare(sql, 0, NULL);
+
+		if (plan == NULL)
+			elog(ERROR, "live summaries: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "live summaries: SPI_keepplan failed");
+		if (entry->plan != NULL)
+			SPI_freeplan(entry->plan);
+		if (entry->sql != NULL)
+			pfree(entry->sql);
+		entry->plan = plan;
+		entry->sql = MemoryContextStrdup(TopMemoryContext, sql);
+	}
+	rc = SPI_execute_plan(entry->plan, NULL, NULL, false, 0);
+	if (rc != expected)
+		elog(ERROR, "live summaries: SPI_execute_plan returned %s", SPI_result_code_string(rc));
+}
+
 static Oid
 column_type(Relation rel, const char *column)
 {
@@ -564,20 +642,22 @@ live_summaries_trigger(PG_FUNCTION_ARGS)
 		run(psprintf("DELETE FROM %s", c.target), SPI_OK_DELETE);
 	else
 	{
+		Oid			tg = trigger->tgoid;
+
 		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 			elog(ERROR, "live summaries: could not register the transition tables");
 		/* locks the rows of new and changed groups, in key order */
 		if (has_new)
-			run(merge_statement(&c, has_new, has_old, true), SPI_OK_INSERT);
+			run_cached(tg, 1, merge_statement(&c, has_new, has_old, true), SPI_OK_INSERT);
 		if (has_old)
 		{
-			run(merge_statement(&c, has_new, has_old, false), SPI_OK_INSERT_RETURNING);
+			run_cached(tg, 2, merge_statement(&c, has_new, has_old, false), SPI_OK_INSERT_RETURNING);
 			check_no_negative(&c);
 			if (is_weighted(&c))
-				run(recompute_statement(&c, relation_name(trigdata->tg_relation), has_new),
-					SPI_OK_INSERT);
-			run(psprintf("DELETE FROM %s WHERE source_rows OPERATOR(pg_catalog.=) 0", c.target),
-				SPI_OK_DELETE);
+				run_cached(tg, 3, recompute_statement(&c, relation_name(trigdata->tg_relation), has_new),
+						   SPI_OK_INSERT);
+			run_cached(tg, 4, psprintf("DELETE FROM %s WHERE source_rows OPERATOR(pg_catalog.=) 0", c.target),
+					   SPI_OK_DELETE);
 		}
 	}
 	SPI_finish();
