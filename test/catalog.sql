@@ -494,10 +494,17 @@ SELECT is_empty($$SELECT signature FROM ext_function
                   WHERE coalesce(btrim(obj_description(oid, 'pg_proc')), '') = ''$$,
                 'every extension function and aggregate has a comment');
 
--- churn_fit runs the caller's training query, which may do anything.
+-- churn_fit runs the caller's training query, which may do anything; the
+-- live summary functions create, write and drop tables and triggers.
 SELECT is_empty($$SELECT format('%s: proparallel %s', signature, proparallel) FROM ext_function
-                  WHERE proparallel <> 's' AND proname <> 'churn_fit'$$,
-                'every extension function and aggregate but churn_fit is PARALLEL SAFE');
+                  WHERE proparallel <> 's'
+                    AND proname NOT IN ('churn_fit', 'live_summaries_create', 'live_summaries_drop',
+                                        'live_summaries_trigger')$$,
+                'every extension function and aggregate but churn_fit and the live summary functions is PARALLEL SAFE');
+SELECT is_empty($$SELECT format('%s: proparallel %s', signature, proparallel) FROM ext_function
+                  WHERE proname IN ('live_summaries_create', 'live_summaries_drop', 'live_summaries_trigger')
+                    AND (proparallel <> 'u' OR volatility <> 'v')$$,
+                'the live summary functions are VOLATILE and PARALLEL UNSAFE');
 
 SELECT is_empty($$SELECT signature FROM ext_function WHERE prosecdef$$,
                 'no extension function is SECURITY DEFINER (the extension is trusted)');

@@ -579,24 +579,21 @@ COMMENT ON FUNCTION @extschema@.ces_summary_add(@extschema@.ces_summary, @extsch
 CREATE OPERATOR @extschema@.+ (
     LEFTARG = @extschema@.nps_summary,
     RIGHTARG = @extschema@.nps_summary,
-    FUNCTION = @extschema@.nps_summary_add,
-    COMMUTATOR = OPERATOR(@extschema@.+)
+    FUNCTION = @extschema@.nps_summary_add
 );
 COMMENT ON OPERATOR @extschema@.+(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries';
 
 CREATE OPERATOR @extschema@.+ (
     LEFTARG = @extschema@.csat_summary,
     RIGHTARG = @extschema@.csat_summary,
-    FUNCTION = @extschema@.csat_summary_add,
-    COMMUTATOR = OPERATOR(@extschema@.+)
+    FUNCTION = @extschema@.csat_summary_add
 );
 COMMENT ON OPERATOR @extschema@.+(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries';
 
 CREATE OPERATOR @extschema@.+ (
     LEFTARG = @extschema@.ces_summary,
     RIGHTARG = @extschema@.ces_summary,
-    FUNCTION = @extschema@.ces_summary_add,
-    COMMUTATOR = OPERATOR(@extschema@.+)
+    FUNCTION = @extschema@.ces_summary_add
 );
 COMMENT ON OPERATOR @extschema@.+(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries';
 
