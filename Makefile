@@ -15,6 +15,8 @@ OBJS = \
 	src/validity.o \
 	src/summary_ops.o \
 	src/summary_subtract.o \
+	src/summary_add.o \
+	src/live_summaries.o \
 	src/p_adjust.o \
 	src/control_charts.o \
 	src/accessors.o \
@@ -44,7 +46,7 @@ OBJS = \
 DATA = $(wildcard sql/install/nps_ext--*.sql)
 
 # pg_regress: sql/<name>.sql is run and compared with expected/<name>.out
-REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries weights statistics two_sample_tests fair_rankings segments control_charts storage limits errors dirty_data fuzz cancel upgrade security readme demo
+REGRESS = setup nps csat ces churn churn_eval churn_model state_io parallel window summaries live_summaries weights statistics two_sample_tests fair_rankings segments control_charts storage limits errors dirty_data fuzz cancel upgrade security readme demo
 REGRESS_OPTS = --load-extension=nps_ext
 
 # The one version number (control file); the library reports it too.

@@ -2,7 +2,8 @@
 # make bench: time nps(), csat() and ces() against count(), the hand-written
 # SQL they replace and avg(), on one 10-million-row survey table, without and
 # with parallel workers, plus a 30-row moving window.  Prints a markdown
-# table and writes it to bench/results.md (overwritten on every run).
+# table and writes it to bench/results.md (overwritten on every run, except
+# the live summary section that scripts/bench_live.sh writes).
 #
 #   NPS_BENCH_ROWS    rows of the survey table (default 10000000)
 #   NPS_BENCH_REPS    timed runs per query, after one warm-up run (default 7)
@@ -71,12 +72,15 @@ log "timing: 1 warm-up + $REPS runs of $(bench_psql -Atc 'SELECT count(*) FROM n
   done
 } | bench_psql -f -
 
+# The live summary section (scripts/bench_live.sh) is kept across runs.
+live_section=$(sed -n '/^<!-- BEGIN live summaries/,/^<!-- END live summaries/p' "$RESULTS" 2>/dev/null || true)
 missed=$(bench_psql -v rows="$ROWS" -v reps="$REPS" -v ncpu="$(nproc)" -v loadavg="$load_avg" \
   -v results_file="$RESULTS" \
   -f "$BENCH_SQL/report.sql" -c '\echo :missed' | tail -n 1)
 
 printf '\nTotal bench runtime: %d s, of which %d s building or checking the data tables.\n' \
   "$((SECONDS - started))" "$load_secs" >> "$RESULTS"
+[ -n "$live_section" ] && printf '\n%s\n' "$live_section" >> "$RESULTS"
 echo
 cat "$RESULTS"
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Concurrency and load: pgbench clients insert survey responses while others
 # run the aggregates (grouped, parallel and windowed), read a materialized
-# view of daily summaries and refresh it CONCURRENTLY.  Afterwards it checks
+# view of daily summaries and refresh it CONCURRENTLY, update, delete and
+# batch-insert responses, and read a live summary table that statement-level
+# triggers keep (live_summaries_create).  Afterwards it checks
 # that no transaction failed, that the server did not restart, that the
 # server log holds no error, and that the aggregates over the final table
 # (and the refreshed view) equal an independently written ledger of the
-# inserts, counted by hand-written SQL.  Prints PASS/FAIL per check and a
+# inserts, updates and deletes, counted by hand-written SQL, and that the
+# live summary table equals both the ledger and a full recompute.  Prints PASS/FAIL per check and a
 # closing "Concurrency: ..." line; exits non-zero on any FAIL.
 #
 #   NPS_CONCURRENCY_SECONDS   duration of the load (default 30; 10 is the
@@ -65,6 +68,9 @@ fi
 # The mix, as pgbench -f script@weight: mostly inserts (83%); the readers
 # scan the whole growing table, so they are weighted low; one transaction in
 # ~120 refreshes the view.
+# The live summary table's writers update and delete preloaded responses
+# and insert batches of 10 in one statement; its readers run the dashboard
+# queries on it.
 SCRIPTS=(
   insert@100
   agg_channel@3
@@ -72,6 +78,10 @@ SCRIPTS=(
   agg_window@5
   mv_read@10
   refresh@1
+  live_batch@10
+  live_update@20
+  live_delete@10
+  live_read@10
 )
 
 started=$SECONDS
@@ -118,7 +128,7 @@ log "pgbench: $CLIENTS clients, $THREADS threads, $SECS s, $MODE protocol, over 
 set +e
 timeout --kill-after=10 "$((SECS + 60))" \
   "$PGBENCH" -n -h "$PGHOST" -p "$PGPORT" -U postgres \
-  -c "$CLIENTS" -j "$THREADS" -T "$SECS" -M "$MODE" -P 5 --failures-detailed -r \
+  -c "$CLIENTS" -j "$THREADS" -T "$SECS" -M "$MODE" -P 5 --failures-detailed -r -D preload="$PRELOAD" \
   "${args[@]}" "$DB" 2>&1 | tee "$bench_out" | { grep --line-buffered '^progress:' >&2; true; }
 rc=${PIPESTATUS[0]}
 set -e
@@ -178,6 +188,10 @@ scan_log() {
 
 inserts=$(awk '$1 == "insert" { print $3 }' <<< "$per_script")
 case "$inserts" in ''|*[!0-9]*) inserts=-1 ;; esac
+batches=$(awk '$1 == "live_batch" { print $3 }' <<< "$per_script")
+case "$batches" in ''|*[!0-9]*) batches=-1 ;; esac
+# responses inserted: single rows, batches of 10, the preload
+inserts=$((inserts + 10 * batches))
 if checks_out=$(PGOPTIONS="${PGOPTIONS:-} -c statement_timeout=120s" run_psql -d "$DB" -At -F'|' -v counted="$((inserts + PRELOAD))" -v clients="$CLIENTS" -f "$CONC_SQL/check.sql"); then
   while IFS='|' read -r name verdict detail; do
     check "$name" "$([ "$verdict" = PASS ] && echo 1 || echo 0)" "$detail"

@@ -187,6 +187,7 @@ my %builtin = (
     'text' => 'text', 'cstring' => 'cstring', 'internal' => 'internal', 'bytea' => 'bytea',
     'boolean' => 'bool', 'date' => 'date', 'timestamp without time zone' => 'timestamp',
     'timestamp with time zone' => 'timestamptz', 'interval' => 'interval', 'jsonb' => 'jsonb',
+    'name' => 'name', 'regclass' => 'regclass', 'trigger' => 'trigger', 'void' => 'void',
 );
 my %own_type;    # filled from the type blocks
 

@@ -113,6 +113,30 @@ SELECT * FROM (
   FROM daily_nps GROUP BY day) AS rolling
 WHERE day BETWEEN '2025-02-27' AND '2025-03-03' ORDER BY day;
 
+SELECT live_summaries_create('answers', 'monthly_live', 'month', 'answered_on', ARRAY['channel'],
+                             nps => 'score');
+
+INSERT INTO answers VALUES ('2025-04-02', 'email', 3), ('2025-04-02', 'web', 9);
+DELETE FROM answers WHERE answered_on = '2025-01-01' AND score = 0;
+UPDATE answers SET channel = 'web' WHERE answered_on = '2025-02-14' AND channel = 'email';
+
+SELECT period, channel, source_rows, round(nps(nps), 1) AS nps, responses(nps),
+       round(nps_margin(nps)::numeric, 1) AS margin
+FROM monthly_live ORDER BY period, channel;
+
+SELECT count(*) AS differences FROM (
+  (SELECT period, channel, source_rows, nps FROM monthly_live
+   EXCEPT ALL
+   SELECT date_trunc('month', answered_on)::date, channel, count(*), nps_agg(score)
+   FROM answers GROUP BY 1, 2)
+  UNION ALL
+  (SELECT date_trunc('month', answered_on)::date, channel, count(*), nps_agg(score)
+   FROM answers GROUP BY 1, 2
+   EXCEPT ALL
+   SELECT period, channel, source_rows, nps FROM monthly_live)) AS d;
+
+SELECT live_summaries_drop('monthly_live');
+
 WITH monthly AS (
   SELECT date_trunc('month', day)::date AS month, rollup(summary) AS s
   FROM daily_nps WHERE day < '2025-04-01' GROUP BY 1)

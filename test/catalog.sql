@@ -378,9 +378,15 @@ INSERT INTO expected_function VALUES
     ('csat_test_z(a csat_summary, b csat_summary, min_responses integer)', 'f', 'i', true, 's', 'csat_test_z', 'z statistic (CSAT of a - CSAT of b) / pooled standard error of the difference; NULL when either has fewer than min_responses'),
     ('ces_test(a ces_summary, b ces_summary, min_responses integer)', 'f', 'i', true, 's', 'ces_test_p', 'Two-sided p-value of Welch''s t test that two CES summaries on the same scale have the same mean score; NULL when either has fewer than min_responses or one response'),
     ('ces_test_t(a ces_summary, b ces_summary, min_responses integer)', 'f', 'i', true, 's', 'ces_test_t', 'Welch''s t statistic (mean of a - mean of b) / standard error of the difference; NULL when either has fewer than min_responses or one response'),
+    ('live_summaries_create(source regclass, target text, period text, time_column name, group_columns name[], nps name, csat name, csat_scale_max integer, csat_satisfied_from integer, ces name, ces_scale_max integer, weight name, time_zone text)', 'f', 'v', false, 'u', 'live_summaries_create', 'Creates a table of summaries per period (day, week, month) and group columns, fills it from the source and creates the statement-level triggers that keep it equal to a full recompute through INSERT, COPY, UPDATE, DELETE and TRUNCATE'),
+    ('live_summaries_drop(target regclass)', 'f', 'v', true, 'u', 'live_summaries_drop', 'Drops a live summary table and the triggers on its source that keep it'),
+    ('live_summaries_trigger()', 'f', 'v', false, 'u', 'live_summaries_trigger', 'Trigger function of live summary tables (AFTER INSERT, UPDATE, DELETE, TRUNCATE FOR EACH STATEMENT): merges the changed rows'' summaries per group, configured by its key=value trigger arguments'),
     ('nps_summary_subtract(nps_summary, nps_summary)', 'f', 'i', true, 's', 'score_summary_subtract', 'Function of the operator - on nps_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first'),
     ('csat_summary_subtract(csat_summary, csat_summary)', 'f', 'i', true, 's', 'score_summary_subtract', 'Function of the operator - on csat_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first'),
     ('ces_summary_subtract(ces_summary, ces_summary)', 'f', 'i', true, 's', 'score_summary_subtract', 'Function of the operator - on ces_summary: the responses of the first summary that are not in the second, exactly; refuses a second summary that is not part of the first'),
+    ('nps_summary_add(nps_summary, nps_summary)', 'f', 'i', true, 's', 'score_summary_add', 'Function of the operator + on nps_summary: the responses of both summaries, as rollup() of the two; refuses different scales or weighted with unweighted'),
+    ('csat_summary_add(csat_summary, csat_summary)', 'f', 'i', true, 's', 'score_summary_add', 'Function of the operator + on csat_summary: the responses of both summaries, as rollup() of the two; refuses different scales or weighted with unweighted'),
+    ('ces_summary_add(ces_summary, ces_summary)', 'f', 'i', true, 's', 'score_summary_add', 'Function of the operator + on ces_summary: the responses of both summaries, as rollup() of the two; refuses different scales or weighted with unweighted'),
     ('p_adjust(p double precision, method text)', 'w', 'i', false, 's', 'p_adjust', 'Window function: the p-value adjusted for all non-NULL p-values of the window partition, as R''s p.adjust; method holm (default), bh (Benjamini-Hochberg) or bonferroni'),
     ('significance_flag(difference double precision, p double precision, alpha double precision)', 'f', 'i', true, 's', 'significance_flag', '-1 (significantly below), 0 (no significant difference) or +1 (significantly above): the sign of difference when p < alpha, else 0'),
     ('nps_control_center(summary nps_summary)', 'w', 'i', false, 's', 'control_center', 'Window function: centre line of the control chart of the window partition, the pooled nps of its periods (n_eff-weighted); NULL with fewer than 3 periods with responses'),
@@ -435,7 +441,10 @@ INSERT INTO expected_operator VALUES
     ('<>(ces_summary,ces_summary)', 'Not equal: same format, scale, counts and weights'),
     ('-(nps_summary,nps_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones'),
     ('-(csat_summary,csat_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones'),
-    ('-(ces_summary,ces_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones');
+    ('-(ces_summary,ces_summary)', 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones'),
+    ('+(nps_summary,nps_summary)', 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries'),
+    ('+(csat_summary,csat_summary)', 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries'),
+    ('+(ces_summary,ces_summary)', 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries');
 INSERT INTO expected_opclass_member VALUES
     ('nps_summary_hash_ops: operator 1'),
     ('nps_summary_hash_ops: function 1'),
@@ -511,10 +520,17 @@ SELECT is_empty($$SELECT signature FROM ext_function
                   WHERE coalesce(btrim(obj_description(oid, 'pg_proc')), '') = ''$$,
                 'every extension function and aggregate has a comment');
 
--- churn_fit runs the caller's training query, which may do anything.
+-- churn_fit runs the caller's training query, which may do anything; the
+-- live summary functions create, write and drop tables and triggers.
 SELECT is_empty($$SELECT format('%s: proparallel %s', signature, proparallel) FROM ext_function
-                  WHERE proparallel <> 's' AND proname <> 'churn_fit'$$,
-                'every extension function and aggregate but churn_fit is PARALLEL SAFE');
+                  WHERE proparallel <> 's'
+                    AND proname NOT IN ('churn_fit', 'live_summaries_create', 'live_summaries_drop',
+                                        'live_summaries_trigger')$$,
+                'every extension function and aggregate but churn_fit and the live summary functions is PARALLEL SAFE');
+SELECT is_empty($$SELECT format('%s: proparallel %s', signature, proparallel) FROM ext_function
+                  WHERE proname IN ('live_summaries_create', 'live_summaries_drop', 'live_summaries_trigger')
+                    AND (proparallel <> 'u' OR volatility <> 'v')$$,
+                'the live summary functions are VOLATILE and PARALLEL UNSAFE');
 
 SELECT is_empty($$SELECT signature FROM ext_function WHERE prosecdef$$,
                 'no extension function is SECURITY DEFINER (the extension is trusted)');

@@ -6,11 +6,17 @@
 \set score random(-1, 10)
 \set sat random(0, 5)
 \set effort random(0, 7)
+-- The ledger takes the response's id from RETURNING, its values from the
+-- variables.
 BEGIN;
-INSERT INTO responses (day, channel, score, sat, effort)
-VALUES (date '2025-01-01' + :day::int, (ARRAY['email', 'web', 'app', 'phone'])[:ch::int],
-        nullif(:score::int, -1), nullif(:sat::int, 0), nullif(:effort::int, 0));
-INSERT INTO ledger (day, channel, score, sat, effort)
-VALUES (date '2025-01-01' + :day::int, (ARRAY['email', 'web', 'app', 'phone'])[:ch::int],
-        nullif(:score::int, -1), nullif(:sat::int, 0), nullif(:effort::int, 0));
+WITH r AS (
+    INSERT INTO responses (day, channel, score, sat, effort)
+    VALUES (date '2025-01-01' + :day::int, (ARRAY['email', 'web', 'app', 'phone'])[:ch::int],
+            nullif(:score::int, -1), nullif(:sat::int, 0), nullif(:effort::int, 0))
+    RETURNING id
+)
+INSERT INTO ledger (id, day, channel, score, sat, effort)
+SELECT id, date '2025-01-01' + :day::int, (ARRAY['email', 'web', 'app', 'phone'])[:ch::int],
+       nullif(:score::int, -1), nullif(:sat::int, 0), nullif(:effort::int, 0)
+FROM r;
 END;

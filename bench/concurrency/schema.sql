@@ -7,8 +7,14 @@
 --              check compares the extension with counts that do not depend on
 --              it.  Insert-only and without indexes: a per-score counter row
 --              updated by every client would serialize them on its row lock.
+--              Updates and deletes (live_*.sql) change the ledger row of the
+--              same id in the same transaction; a deleted response keeps its
+--              ledger row, marked deleted, so that the ledger still counts
+--              every insert.
 --   daily      a materialized view of daily summaries per channel, refreshed
 --              CONCURRENTLY while the clients run (see the note below)
+--   live_daily a live summary table per day and channel (live_summaries_create),
+--              kept by triggers while the clients insert, update and delete
 --
 -- Run with psql -v preload=N: N responses are loaded before the clients start,
 -- so that the readers have something to aggregate from the first second.
@@ -25,6 +31,8 @@ CREATE TABLE responses (
 );
 
 CREATE TABLE ledger (
+    id      bigint NOT NULL,  -- the response's id (RETURNING)
+    deleted boolean NOT NULL DEFAULT false,
     day     date NOT NULL,
     channel text NOT NULL,
     score   int,
@@ -44,8 +52,12 @@ WITH g AS MATERIALIZED (
 ), r AS (
     INSERT INTO responses (day, channel, score, sat, effort)
     SELECT day, channel, score, sat, effort FROM g
+    RETURNING id, day, channel, score, sat, effort
 )
-INSERT INTO ledger SELECT day, channel, score, sat, effort FROM g;
+INSERT INTO ledger (id, day, channel, score, sat, effort)
+SELECT id, day, channel, score, sat, effort FROM r;
+-- the updates and deletes find a response's ledger row by id
+CREATE INDEX ledger_id ON ledger (id);
 
 -- REFRESH MATERIALIZED VIEW CONCURRENTLY needs a unique index on plain
 -- columns (day, channel) of every row.  It does NOT need a btree or hash
@@ -65,4 +77,9 @@ GROUP BY day, channel;
 
 CREATE UNIQUE INDEX daily_day_channel ON daily (day, channel);
 
-ANALYZE responses, ledger, daily;
+-- The live summary table: filled from the preload, then kept by the
+-- statement-level triggers on responses while the clients write.
+SELECT live_summaries_create('responses', 'live_daily', 'day', 'day', ARRAY['channel'],
+                             nps => 'score', csat => 'sat', ces => 'effort');
+
+ANALYZE responses, ledger, daily, live_daily;

@@ -11,6 +11,8 @@
 -- _signal (Laney p' charts) and _ewma, _ewma_lower, _ewma_upper, _ewma_signal (EWMA charts);
 -- dirty data: the validity predicates nps_valid, csat_valid, ces_valid and weight_valid, which
 -- find the rows an aggregate refuses and skip and count them with FILTER.
+-- live summary tables kept exact by triggers: live_summaries_create, live_summaries_drop,
+-- live_summaries_trigger, and the operator + on summaries (rollup of two).
 -- Everything else 1.2 changes is in the library (fixes to churn_risk, the statistics,
 -- the weighted NPS and stored summaries with STORAGE = extended; PostgreSQL 16 to 18),
 -- see CHANGELOG.md.
@@ -654,6 +656,29 @@ COMMENT ON FUNCTION @extschema@.ces_test_t(@extschema@.ces_summary, @extschema@.
 
 
 -- ---------------------------------------------------------------------------
+-- live summaries: live_summaries_create(), live_summaries_drop() and their trigger function
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.live_summaries_create(source pg_catalog.regclass, target pg_catalog.text, period pg_catalog.text, time_column pg_catalog.name, group_columns pg_catalog.name[] DEFAULT '{}', nps pg_catalog.name DEFAULT NULL, csat pg_catalog.name DEFAULT NULL, csat_scale_max pg_catalog.int4 DEFAULT NULL, csat_satisfied_from pg_catalog.int4 DEFAULT NULL, ces pg_catalog.name DEFAULT NULL, ces_scale_max pg_catalog.int4 DEFAULT NULL, weight pg_catalog.name DEFAULT NULL, time_zone pg_catalog.text DEFAULT 'UTC')
+RETURNS pg_catalog.regclass
+AS 'MODULE_PATHNAME', 'live_summaries_create'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@.live_summaries_create(pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.name, pg_catalog.name[], pg_catalog.name, pg_catalog.name, pg_catalog.int4, pg_catalog.int4, pg_catalog.name, pg_catalog.int4, pg_catalog.name, pg_catalog.text) IS 'Creates a table of summaries per period (day, week, month) and group columns, fills it from the source and creates the statement-level triggers that keep it equal to a full recompute through INSERT, COPY, UPDATE, DELETE and TRUNCATE';
+
+CREATE FUNCTION @extschema@.live_summaries_drop(target pg_catalog.regclass)
+RETURNS pg_catalog.void
+AS 'MODULE_PATHNAME', 'live_summaries_drop'
+LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@.live_summaries_drop(pg_catalog.regclass) IS 'Drops a live summary table and the triggers on its source that keep it';
+
+CREATE FUNCTION @extschema@.live_summaries_trigger()
+RETURNS pg_catalog.trigger
+AS 'MODULE_PATHNAME', 'live_summaries_trigger'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@.live_summaries_trigger() IS 'Trigger function of live summary tables (AFTER INSERT, UPDATE, DELETE, TRUNCATE FOR EACH STATEMENT): merges the changed rows'' summaries per group, configured by its key=value trigger arguments';
+
+
+-- ---------------------------------------------------------------------------
 -- segments against the rest: summary subtraction, adjusted p-values, significance flags
 -- ---------------------------------------------------------------------------
 
@@ -695,6 +720,45 @@ CREATE OPERATOR @extschema@.- (
     FUNCTION = @extschema@.ces_summary_subtract
 );
 COMMENT ON OPERATOR @extschema@.-(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Difference: the responses of a that are not in b (b must be part of a); exact for unweighted summaries, exact or refused for weighted ones';
+
+CREATE FUNCTION @extschema@.nps_summary_add(@extschema@.nps_summary, @extschema@.nps_summary)
+RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'score_summary_add'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_summary_add(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Function of the operator + on nps_summary: the responses of both summaries, as rollup() of the two; refuses different scales or weighted with unweighted';
+
+CREATE FUNCTION @extschema@.csat_summary_add(@extschema@.csat_summary, @extschema@.csat_summary)
+RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'score_summary_add'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_summary_add(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Function of the operator + on csat_summary: the responses of both summaries, as rollup() of the two; refuses different scales or weighted with unweighted';
+
+CREATE FUNCTION @extschema@.ces_summary_add(@extschema@.ces_summary, @extschema@.ces_summary)
+RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'score_summary_add'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_summary_add(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Function of the operator + on ces_summary: the responses of both summaries, as rollup() of the two; refuses different scales or weighted with unweighted';
+
+CREATE OPERATOR @extschema@.+ (
+    LEFTARG = @extschema@.nps_summary,
+    RIGHTARG = @extschema@.nps_summary,
+    FUNCTION = @extschema@.nps_summary_add
+);
+COMMENT ON OPERATOR @extschema@.+(@extschema@.nps_summary, @extschema@.nps_summary) IS 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries';
+
+CREATE OPERATOR @extschema@.+ (
+    LEFTARG = @extschema@.csat_summary,
+    RIGHTARG = @extschema@.csat_summary,
+    FUNCTION = @extschema@.csat_summary_add
+);
+COMMENT ON OPERATOR @extschema@.+(@extschema@.csat_summary, @extschema@.csat_summary) IS 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries';
+
+CREATE OPERATOR @extschema@.+ (
+    LEFTARG = @extschema@.ces_summary,
+    RIGHTARG = @extschema@.ces_summary,
+    FUNCTION = @extschema@.ces_summary_add
+);
+COMMENT ON OPERATOR @extschema@.+(@extschema@.ces_summary, @extschema@.ces_summary) IS 'Sum: the responses of a and b, as rollup() of the two (ON CONFLICT DO UPDATE SET s = t.s + excluded.s); exact for unweighted summaries';
 
 CREATE FUNCTION @extschema@.p_adjust(p pg_catalog.float8, method pg_catalog.text DEFAULT 'holm')
 RETURNS pg_catalog.float8
