@@ -113,12 +113,14 @@ SELECT * FROM (
   FROM daily_nps GROUP BY day) AS rolling
 WHERE day BETWEEN '2025-02-27' AND '2025-03-03' ORDER BY day;
 
-SELECT live_summaries_create('answers', 'monthly_live', 'month', 'answered_on', ARRAY['channel'],
+-- on a copy of the table above, so that the later examples see it unchanged
+CREATE TABLE live_answers AS SELECT * FROM answers;
+SELECT live_summaries_create('live_answers', 'monthly_live', 'month', 'answered_on', ARRAY['channel'],
                              nps => 'score');
 
-INSERT INTO answers VALUES ('2025-04-02', 'email', 3), ('2025-04-02', 'web', 9);
-DELETE FROM answers WHERE answered_on = '2025-01-01' AND score = 0;
-UPDATE answers SET channel = 'web' WHERE answered_on = '2025-02-14' AND channel = 'email';
+INSERT INTO live_answers VALUES ('2025-04-02', 'email', 3), ('2025-04-02', 'web', 9);
+DELETE FROM live_answers WHERE answered_on = '2025-01-01' AND score = 0;
+UPDATE live_answers SET channel = 'web' WHERE answered_on = '2025-02-14' AND channel = 'email';
 
 SELECT period, channel, source_rows, round(nps(nps), 1) AS nps, responses(nps),
        round(nps_margin(nps)::numeric, 1) AS margin
@@ -128,10 +130,10 @@ SELECT count(*) AS differences FROM (
   (SELECT period, channel, source_rows, nps FROM monthly_live
    EXCEPT ALL
    SELECT date_trunc('month', answered_on)::date, channel, count(*), nps_agg(score)
-   FROM answers GROUP BY 1, 2)
+   FROM live_answers GROUP BY 1, 2)
   UNION ALL
   (SELECT date_trunc('month', answered_on)::date, channel, count(*), nps_agg(score)
-   FROM answers GROUP BY 1, 2
+   FROM live_answers GROUP BY 1, 2
    EXCEPT ALL
    SELECT period, channel, source_rows, nps FROM monthly_live)) AS d;
 
