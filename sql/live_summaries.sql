@@ -214,6 +214,36 @@ SELECT try($$SELECT live_summaries_create('live_recompute_week', 'x', 'day', 'pe
 SELECT try($$SELECT live_summaries_create('live_days', 'x', 'day', 'day', nps => 'score', time_zone => 'Nowhere/Else')$$);
 SELECT try($$SELECT live_summaries_drop('live_days')$$);
 SELECT try($$SELECT live_summaries_trigger()$$);
+-- Names the triggers' statements use themselves are refused as columns.
+ALTER TABLE live_days ADD COLUMN n_rows integer;
+SELECT try($$SELECT live_summaries_create('live_days', 'x', 'day', 'day', ARRAY['n_rows'], nps => 'score')$$);
+ALTER TABLE live_days DROP COLUMN n_rows;
+-- Row-level security would hide rows from the fill: refused.
+ALTER TABLE live_days ENABLE ROW LEVEL SECURITY;
+SELECT try($$SELECT live_summaries_create('live_days', 'x', 'day', 'day', nps => 'score')$$);
+ALTER TABLE live_days DISABLE ROW LEVEL SECURITY;
+-- A hand-made trigger cannot smuggle SQL through its arguments (the target
+-- must be a quoted schema.table, the period one of three words), and it
+-- does not stop live_summaries_drop() from reading the others.
+CREATE TABLE live_hostile (day date, score integer);
+CREATE TRIGGER live_hostile_insert AFTER INSERT ON live_hostile REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION live_summaries_trigger(
+    'version=1', 'target=public.x; DROP TABLE live_days', 'period=day', 'time_column=day',
+    'time_zone=UTC', 'nps=score');
+SELECT try($$INSERT INTO live_hostile VALUES ('2024-01-01', 5)$$);
+DROP TRIGGER live_hostile_insert ON live_hostile;
+CREATE TRIGGER live_hostile_insert AFTER INSERT ON live_hostile REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION live_summaries_trigger(
+    'version=1', 'target=public.x', 'period=1 day''::interval; DROP TABLE live_days; --',
+    'time_column=day', 'time_zone=UTC', 'nps=score');
+SELECT try($$INSERT INTO live_hostile VALUES ('2024-01-01', 5)$$);
+DROP TRIGGER live_hostile_insert ON live_hostile;
+CREATE TRIGGER live_hostile_insert AFTER INSERT ON live_hostile REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION live_summaries_trigger('target="');
+SELECT live_summaries_create('live_days', 'live_days_probe', 'day', 'day', nps => 'score') IS NOT NULL AS created;
+SELECT live_summaries_drop('live_days_probe');
+DROP TABLE live_hostile;
+SELECT count(*) AS live_days_still_there FROM pg_class WHERE relname = 'live_days';
 CREATE TABLE live_parent (at date, score integer);
 CREATE TABLE live_child () INHERITS (live_parent);
 SELECT try($$SELECT live_summaries_create('live_parent', 'x', 'day', 'at', nps => 'score')$$);

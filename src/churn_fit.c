@@ -112,7 +112,7 @@ check_training_shape(const char *training, Oid state_type)
 {
 	TupleDesc	desc;
 
-	if (SPI_execute(psprintf("SELECT * FROM (%s) AS training LIMIT 0", training), true, 0)
+	if (SPI_execute(psprintf("SELECT * FROM (%s\n) AS training LIMIT 0", training), true, 0)
 		!= SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -141,9 +141,13 @@ run_pass(SPIPlanPtr plan, const ChurnModel *model, FitSums *sums)
 		elog(ERROR, "churn_fit pass returned %d rows", (int) SPI_processed);
 	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (isnull)
+	{
+		SPI_freetuptable(SPI_tuptable);
 		return false;
+	}
 	data = DatumGetByteaPP(result);
 	memcpy(sums, VARDATA_ANY(data), sizeof(FitSums));
+	SPI_freetuptable(SPI_tuptable);
 	return sums->n > 0;
 }
 
@@ -265,7 +269,7 @@ static SPIPlanPtr
 prepare_pass(const char *training, Oid namespace, Oid model_type)
 {
 	char	   *query = psprintf("SELECT %s.churn_fit_pass(training.features, training.churned, $1) "
-								 "FROM (%s) AS training(features, churned)",
+								 "FROM (%s\n) AS training(features, churned)",
 								 quote_identifier(get_namespace_name(namespace)), training);
 	SPIPlanPtr	plan = SPI_prepare_cursor(query, 1, &model_type, CURSOR_OPT_PARALLEL_OK);
 

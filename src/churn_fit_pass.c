@@ -106,6 +106,10 @@ churn_fit_pass_trans(PG_FUNCTION_ARGS)
 	model = PG_GETARG_CHURN_MODEL(3);
 	if (sums == NULL)
 		sums = new_sums(context, model->features + 1);
+	else if (sums->terms != model->features + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("churn_fit_pass model must be the same for every row of a group")));
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(sums);
 	churn_compute_facts(PG_GETARG_CHURN(1), &facts);
@@ -132,6 +136,10 @@ churn_fit_pass_combine(PG_FUNCTION_ARGS)
 		memcpy(a, b, sizeof(FitSums));
 		PG_RETURN_POINTER(a);
 	}
+	if (a->terms != b->terms)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine churn_fit_pass states of models with different features")));
 	a->n += b->n;
 	a->events += b->events;
 	a->extreme += b->extreme;

@@ -61,6 +61,7 @@
 #include "utils/regproc.h"
 #include "utils/rel.h"
 #include "utils/ruleutils.h"
+#include "utils/varlena.h"
 
 PG_FUNCTION_INFO_V1(live_summaries_create);
 PG_FUNCTION_INFO_V1(live_summaries_drop);
@@ -266,6 +267,48 @@ config_args(const LiveConfig *c)
 	return args;
 }
 
+/*
+ * The schema and table of a "target=" argument, which must be exactly what
+ * live_summaries_create() writes: two identifiers, quoted as
+ * quote_identifier() quotes them.  false for anything else, without an
+ * error, so that a stray trigger argument can neither inject SQL into the
+ * statements built from it nor stop live_summaries_drop().
+ */
+static bool
+parse_target(const char *value, char **schema, char **table)
+{
+	char	   *copy = pstrdup(value);
+	List	   *names;
+
+	if (!SplitIdentifierString(copy, '.', &names) || list_length(names) != 2)
+		return false;
+	*schema = (char *) linitial(names);
+	*table = (char *) lsecond(names);
+	return strcmp(quote_qualified_identifier(*schema, *table), value) == 0;
+}
+
+static bool
+is_period(const char *value)
+{
+	return strcmp(value, "day") == 0 || strcmp(value, "week") == 0 ||
+		strcmp(value, "month") == 0;
+}
+
+/*
+ * Row-level security would filter what the initial fill and the weighted
+ * recompute read, but not the transition tables: the table would be wrong.
+ */
+static void
+refuse_row_security(Relation rel)
+{
+	if (rel->rd_rel->relrowsecurity)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("table \"%s\" has row-level security enabled", RelationGetRelationName(rel)),
+				 errdetail("Live summaries read the whole table; row-level security would hide rows from them."),
+				 errhint("Disable row-level security on the table, or keep live summaries of a table without it.")));
+}
+
 pg_noreturn static void
 bad_config(const char *arg)
 {
@@ -278,10 +321,14 @@ bad_config(const char *arg)
 static void
 parse_config(LiveConfig *c, int nargs, char **args)
 {
+	bool		versioned = false;
+
 	memset(c, 0, sizeof(*c));
 	for (int i = 0; i < nargs; i++)
 	{
 		char	   *eq = strchr(args[i], '=');
+		char	   *schema;
+		char	   *table;
 		char	   *key;
 		char	   *value;
 
@@ -293,11 +340,20 @@ parse_config(LiveConfig *c, int nargs, char **args)
 		{
 			if (strcmp(value, CONFIG_VERSION) != 0)
 				bad_config(args[i]);
+			versioned = true;
 		}
 		else if (strcmp(key, "target") == 0)
+		{
+			if (!parse_target(value, &schema, &table))
+				bad_config(args[i]);
 			c->target = value;
+		}
 		else if (strcmp(key, "period") == 0)
+		{
+			if (!is_period(value))
+				bad_config(args[i]);
 			c->period = value;
+		}
 		else if (strcmp(key, "time_zone") == 0)
 			c->time_zone = value;
 		else if (strcmp(key, "time_column") == 0)
@@ -324,7 +380,7 @@ parse_config(LiveConfig *c, int nargs, char **args)
 				bad_config(args[i]);
 		}
 	}
-	if (!c->target || !c->period || !c->time_zone || !c->time_column)
+	if (!versioned || !c->target || !c->period || !c->time_zone || !c->time_column)
 		bad_config(nargs > 0 ? args[0] : "");
 }
 
@@ -562,17 +618,21 @@ run_cached(Oid trigger, int step, const char *sql, int expected)
 	if (entry->plan == NULL || strcmp(entry->sql, sql) != 0)
 	{
 		SPIPlanPtr	plan = SPI_prepare(sql, 0, NULL);
+		char	   *copy;
 
 		if (plan == NULL)
 			elog(ERROR, "live summaries: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		if (SPI_keepplan(plan) != 0)
 			elog(ERROR, "live summaries: SPI_keepplan failed");
+		/* copy first: if that fails, the entry still holds its old text */
+		copy = MemoryContextStrdup(TopMemoryContext, sql);
+
 		if (entry->plan != NULL)
 			SPI_freeplan(entry->plan);
 		if (entry->sql != NULL)
 			pfree(entry->sql);
 		entry->plan = plan;
-		entry->sql = MemoryContextStrdup(TopMemoryContext, sql);
+		entry->sql = copy;
 	}
 	rc = SPI_execute_plan(entry->plan, NULL, NULL, false, 0);
 	if (rc != expected)
@@ -624,6 +684,7 @@ live_summaries_trigger(PG_FUNCTION_ARGS)
 				 errmsg("live_summaries_trigger() must be fired AFTER ... FOR EACH STATEMENT")));
 	trigger = trigdata->tg_trigger;
 	parse_config(&c, trigger->tgnargs, trigger->tgargs);
+	refuse_row_security(trigdata->tg_relation);
 	c.ext = pstrdup(qi(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid))));
 	c.time_type = column_type(trigdata->tg_relation, c.time_column);
 
@@ -711,6 +772,31 @@ check_new_column(List **seen, const char *name)
 					 errmsg("column \"%s\" would appear twice in the live summary table", name),
 					 errdetail("The table has the columns period, the group columns, source_rows and one column per metric (nps, csat, ces).")));
 	*seen = lappend(*seen, (char *) name);
+}
+
+/*
+ * A source column the statements of a firing read under a name of their
+ * own: one of those names, or a score column also grouped by, would make
+ * them ambiguous.
+ */
+static void
+check_source_column(const LiveConfig *c, const char *name, bool group)
+{
+	static const char *const internal[] = {
+		"live_added", "n_rows", "o_rows", "n_nps", "o_nps", "n_csat", "o_csat", "n_ces", "o_ces"
+	};
+
+	for (int i = 0; i < (int) lengthof(internal); i++)
+		if (strcmp(name, internal[i]) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DUPLICATE_COLUMN),
+					 errmsg("column name \"%s\" is used by the live summary triggers", name),
+					 errhint("Rename the column, or group by a view of the table that renames it.")));
+	for (int m = 0; group && m < N_METRICS; m++)
+		if (c->score[m] && strcmp(name, c->score[m]) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DUPLICATE_COLUMN),
+					 errmsg("column \"%s\" is both a group column and the %s score", name, metric_name[m])));
 }
 
 /* The trigger names: unique per target, whatever its name's length. */
@@ -827,6 +913,7 @@ live_summaries_create(PG_FUNCTION_ARGS)
 				 errmsg("table \"%s\" has inheritance children", RelationGetRelationName(rel)),
 				 errdetail("Rows written to a child table do not fire the parent's triggers."),
 				 errhint("Use a partitioned table, or keep live summaries of each child.")));
+	refuse_row_security(rel);
 	source_name = relation_name(rel);
 	c.time_type = column_type(rel, c.time_column);
 	if (c.time_type != TIMESTAMPTZOID && c.time_type != TIMESTAMPOID && c.time_type != DATEOID)
@@ -843,14 +930,20 @@ live_summaries_create(PG_FUNCTION_ARGS)
 	/* the target's columns: no name twice */
 	check_new_column(&columns, "period");
 	foreach(lc, c.groups)
+	{
+		check_source_column(&c, (char *) lfirst(lc), true);
 		check_new_column(&columns, (char *) lfirst(lc));
+	}
+	for (int m = 0; m < N_METRICS; m++)
+		if (c.score[m])
+			check_source_column(&c, c.score[m], false);
 	check_new_column(&columns, "source_rows");
 	for (int m = 0; m < N_METRICS; m++)
 		if (c.score[m])
 			check_new_column(&columns, metric_name[m]);
 
 	/* where CREATE TABLE would create it, with the caller's search_path */
-	target_rv = makeRangeVarFromNameList(stringToQualifiedNameList(text_to_cstring(PG_GETARG_TEXT_PP(1))));
+	target_rv = makeRangeVarFromNameList(textToQualifiedNameList(PG_GETARG_TEXT_PP(1)));
 	target_ns = RangeVarGetCreationNamespace(target_rv);
 	target_relname = target_rv->relname;
 	c.target = quote_qualified_identifier(get_namespace_name(target_ns), target_relname);
@@ -982,11 +1075,12 @@ live_summaries_drop(PG_FUNCTION_ARGS)
 		for (int a = 0; a < nargs && p < end; a++, p += strlen(p) + 1)
 		{
 			Oid			relid;
+			char	   *schema;
+			char	   *table;
 
-			if (strncmp(p, "target=", 7) != 0)
+			if (strncmp(p, "target=", 7) != 0 || !parse_target(p + 7, &schema, &table))
 				continue;
-			relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(p + 7)),
-									 NoLock, true);
+			relid = RangeVarGetRelid(makeRangeVar(schema, table, -1), NoLock, true);
 			if (relid == target)
 				drops = lappend(drops, psprintf("DROP TRIGGER %s ON %s",
 												SPI_getvalue(tuple, desc, 2),
