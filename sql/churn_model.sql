@@ -134,6 +134,9 @@ FROM (VALUES ('{"version":1,"responses":2,"score_sum":12,"latest_score":3,"lates
 SELECT feature, round(coefficient::numeric, 4) AS coefficient
 FROM fitted, coefficients(fit) WHERE model = 'platt';
 
+-- A training query may end in a comment (it is wrapped in a subquery).
+SELECT (churn_fit('SELECT features, churned FROM churn_training -- all of them')::text::jsonb)->'n' AS n;
+
 -- What churn_fit refuses, and why.
 SELECT try($$ SELECT churn_fit('SELECT features FROM churn_training') $$);
 SELECT try($$ SELECT churn_fit('SELECT features, churned::int FROM churn_training') $$);
