@@ -29,24 +29,8 @@ if [ "$ROWS" -lt 1000 ]; then echo "NPS_BENCH_ROWS must be at least 1000" >&2; e
 
 started=$SECONDS
 
-ensure_deps
-build_install
-start_cluster reuse
-
-# jit off for every session: fair (the extension's C functions are not
-# inlined by JIT, the built-ins would be) and stable.
-export PGOPTIONS="${PGOPTIONS:-} -c jit=off"
-
+bench_prepare "$DB" nps_bench
 bench_psql() { run_psql -d "$DB" "$@"; }
-
-if [ "$(run_psql -d postgres -Atc "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ]; then
-  log "creating database $DB"
-  run_psql -d postgres -c "CREATE DATABASE \"$DB\""
-fi
-bench_psql -c "SET client_min_messages = warning" \
-  -c "DROP SCHEMA IF EXISTS nps_bench CASCADE" \
-  -c "DROP EXTENSION IF EXISTS nps_ext CASCADE" \
-  -c "CREATE EXTENSION nps_ext"
 
 load_avg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 t=$SECONDS

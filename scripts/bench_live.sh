@@ -30,20 +30,8 @@ case "$REPS" in ''|*[!0-9]*|0) echo "NPS_BENCH_REPS must be a positive number" >
 if [ "$ROWS" -lt 10000 ]; then echo "NPS_BENCH_LIVE_ROWS must be at least 10000" >&2; exit 2; fi
 
 started=$SECONDS
-ensure_deps
-build_install
-start_cluster reuse
-export PGOPTIONS="${PGOPTIONS:-} -c jit=off"
+bench_prepare "$DB" nps_live
 bench_psql() { run_psql -d "$DB" "$@"; }
-
-if [ "$(run_psql -d postgres -Atc "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ]; then
-  log "creating database $DB"
-  run_psql -d postgres -c "CREATE DATABASE \"$DB\""
-fi
-bench_psql -c "SET client_min_messages = warning" \
-  -c "DROP SCHEMA IF EXISTS nps_live CASCADE" \
-  -c "DROP EXTENSION IF EXISTS nps_ext CASCADE" \
-  -c "CREATE EXTENSION nps_ext"
 
 load_avg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 t=$SECONDS

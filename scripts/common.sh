@@ -175,3 +175,24 @@ start_cluster() {
 run_psql() {
   "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -q "$@"
 }
+
+# For the benchmark scripts: a server with the extension just built, jit
+# off for every session (fair: JIT would inline the built-ins but not the
+# extension's C functions, and stable), the database $1 (created when
+# missing) with the schema $2 dropped and the extension created afresh, so
+# that the timings are of the code just built.
+bench_prepare() {
+  local db=$1 schema=$2
+  ensure_deps
+  build_install
+  start_cluster reuse
+  export PGOPTIONS="${PGOPTIONS:-} -c jit=off"
+  if [ "$(run_psql -d postgres -Atc "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ]; then
+    log "creating database $db"
+    run_psql -d postgres -c "CREATE DATABASE \"$db\""
+  fi
+  run_psql -d "$db" -c "SET client_min_messages = warning" \
+    -c "DROP SCHEMA IF EXISTS $schema CASCADE" \
+    -c "DROP EXTENSION IF EXISTS nps_ext CASCADE" \
+    -c "CREATE EXTENSION nps_ext"
+}
