@@ -17,7 +17,8 @@ typedef struct FitSums
 	int64		n;				/* training rows */
 	int64		events;			/* of them churned */
 	int64		extreme;		/* rows with a fitted probability of 0 or 1 */
-	double		log_likelihood; /* sum of y log p + (1 - y) log(1 - p) */
+	double		log_likelihood; /* sum of y log p + (1 - y) log(1 - p) ... */
+	double		unlogged;		/* ... minus the log of this product (see add_row) */
 	/* X'WX, its upper triangle row by row: (0,0), (0,1), ..., (1,1), ... */
 	double		information[CHURN_MAX_TERMS * (CHURN_MAX_TERMS + 1) / 2];
 	double		score[CHURN_MAX_TERMS]; /* X'(y - p) */
