@@ -395,17 +395,23 @@ limits_signal(const ChartPartition *state, double value, double lower, double up
 	return value < lower || value > upper;
 }
 
+/* What one of the chart functions returns for its row. */
+typedef enum ChartResult
+{
+	CHART_CENTER,				/* the centre line (EWMA: the EWMA itself) */
+	CHART_LOWER,				/* the lower limit */
+	CHART_UPPER,				/* the upper limit */
+	CHART_SIGNAL				/* outside the limits */
+} ChartResult;
+
 /* ---------- Laney p' (standardized individuals) chart ---------- */
 
-/*
- * The row's chart, unless it has none (NULL): which = 0 centre, -1 lower,
- * +1 upper limit, 2 signal.
- */
+/* The row's chart result, unless it has none (NULL). */
 static Datum
-control_result(FunctionCallInfo fcinfo, int which)
+control_result(FunctionCallInfo fcinfo, ChartResult which)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	double		k = which == 0 ? 0 : sigmas_argument(fcinfo, winobj, 1);
+	double		k = which == CHART_CENTER ? 0 : sigmas_argument(fcinfo, winobj, 1);
 	ChartPartition *state = chart_state(winobj);
 	int64		pos = WinGetCurrentPosition(winobj);
 	double		half,
@@ -419,12 +425,14 @@ control_result(FunctionCallInfo fcinfo, int which)
 	upper = state->unit * (state->center + half);
 	switch (which)
 	{
-		case 0:
+		case CHART_CENTER:
 			PG_RETURN_FLOAT8(state->unit * state->center);
-		case -1:
+		case CHART_LOWER:
 			PG_RETURN_FLOAT8(lower);
-		case 1:
+		case CHART_UPPER:
 			PG_RETURN_FLOAT8(upper);
+		case CHART_SIGNAL:
+			break;
 	}
 	PG_RETURN_BOOL(limits_signal(state, state->unit * state->x[pos], lower, upper));
 }
@@ -432,25 +440,25 @@ control_result(FunctionCallInfo fcinfo, int which)
 Datum
 control_center(PG_FUNCTION_ARGS)
 {
-	return control_result(fcinfo, 0);
+	return control_result(fcinfo, CHART_CENTER);
 }
 
 Datum
 control_lower(PG_FUNCTION_ARGS)
 {
-	return control_result(fcinfo, -1);
+	return control_result(fcinfo, CHART_LOWER);
 }
 
 Datum
 control_upper(PG_FUNCTION_ARGS)
 {
-	return control_result(fcinfo, 1);
+	return control_result(fcinfo, CHART_UPPER);
 }
 
 Datum
 control_signal(PG_FUNCTION_ARGS)
 {
-	return control_result(fcinfo, 2);
+	return control_result(fcinfo, CHART_SIGNAL);
 }
 
 /* ---------- EWMA ---------- */
@@ -483,13 +491,13 @@ ewma_partition(ChartPartition *state, int64 rows, double lambda)
 	state->ewma_computed = true;
 }
 
-/* which = 0 the EWMA, -1 lower, +1 upper limit, 2 signal */
+/* The row's EWMA result, unless it has none (NULL). */
 static Datum
-ewma_result(FunctionCallInfo fcinfo, int which)
+ewma_result(FunctionCallInfo fcinfo, ChartResult which)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
 	double		lambda = lambda_argument(fcinfo, winobj);
-	double		k = which == 0 ? 0 : sigmas_argument(fcinfo, winobj, 2);
+	double		k = which == CHART_CENTER ? 0 : sigmas_argument(fcinfo, winobj, 2);
 	ChartPartition *state = chart_state(winobj);
 	int64		pos = WinGetCurrentPosition(winobj);
 	double		e,
@@ -512,12 +520,14 @@ ewma_result(FunctionCallInfo fcinfo, int which)
 	upper = state->unit * (state->center + k * state->ewma_sd[pos]);
 	switch (which)
 	{
-		case 0:
+		case CHART_CENTER:
 			PG_RETURN_FLOAT8(e);
-		case -1:
+		case CHART_LOWER:
 			PG_RETURN_FLOAT8(lower);
-		case 1:
+		case CHART_UPPER:
 			PG_RETURN_FLOAT8(upper);
+		case CHART_SIGNAL:
+			break;
 	}
 	PG_RETURN_BOOL(limits_signal(state, e, lower, upper));
 }
@@ -525,23 +535,23 @@ ewma_result(FunctionCallInfo fcinfo, int which)
 Datum
 ewma_value(PG_FUNCTION_ARGS)
 {
-	return ewma_result(fcinfo, 0);
+	return ewma_result(fcinfo, CHART_CENTER);
 }
 
 Datum
 ewma_lower(PG_FUNCTION_ARGS)
 {
-	return ewma_result(fcinfo, -1);
+	return ewma_result(fcinfo, CHART_LOWER);
 }
 
 Datum
 ewma_upper(PG_FUNCTION_ARGS)
 {
-	return ewma_result(fcinfo, 1);
+	return ewma_result(fcinfo, CHART_UPPER);
 }
 
 Datum
 ewma_signal(PG_FUNCTION_ARGS)
 {
-	return ewma_result(fcinfo, 2);
+	return ewma_result(fcinfo, CHART_SIGNAL);
 }
