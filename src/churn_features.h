@@ -33,7 +33,7 @@ typedef struct ChurnFacts
 	uint32		known;			/* bit f set: value[f] is known */
 	int			latest_score;
 	double		earlier_mean;	/* of the earlier scores; NaN if none */
-	double		days_silent;
+	double		usecs_silent;	/* from the latest response to as_of */
 } ChurnFacts;
 
 #define CHURN_FACT_KNOWN(facts, f)	(((facts)->known >> (f)) & 1)

@@ -221,8 +221,6 @@ newton_step(const FitSums *sums, ChurnModel *model)
 		model->coefficient[i] += step[i];
 		model->std_error[i] = sqrt(variance[i]);
 	}
-	for (int i = 0; i < model->features; i++)
-		model->mean[i] = sums->sum[i] / (double) sums->n;
 	model->n = sums->n;
 	model->events = sums->events;
 	model->log_likelihood = sums->log_likelihood;
@@ -302,7 +300,11 @@ fit(const char *training, Oid namespace, ChurnModel *model, int32 max_iterations
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("churn_fit training query returned no rows with features and an outcome")));
 		if (iteration == 1)
+		{
 			check_training(&sums, model);
+			for (int i = 0; i < model->features; i++)
+				model->mean[i] = sums.sum[i] / (double) sums.n;
+		}
 		objective = penalized(&sums, model);
 		newton_step(&sums, model);
 		model->iterations = iteration;

@@ -13,7 +13,7 @@
 typedef struct FitSums
 {
 	int32		terms;			/* intercept + features */
-	int32		padding;
+	int32		padding;		/* zero */
 	int64		n;				/* training rows */
 	int64		events;			/* of them churned */
 	int64		extreme;		/* rows with a fitted probability of 0 or 1 */
@@ -22,7 +22,14 @@ typedef struct FitSums
 	/* X'WX, its upper triangle row by row: (0,0), (0,1), ..., (1,1), ... */
 	double		information[CHURN_MAX_TERMS * (CHURN_MAX_TERMS + 1) / 2];
 	double		score[CHURN_MAX_TERMS]; /* X'(y - p) */
-	double		sum[CHURN_FEATURE_COUNT];	/* of each feature, model order */
+	/*
+	 * Of each feature, in model order: taken only on the pass at the
+	 * starting model (iterations 0), as the rows, and so these, are the same
+	 * on every pass.
+	 */
+	int32		described;		/* 1 when these were taken */
+	int32		padding2;		/* zero */
+	double		sum[CHURN_FEATURE_COUNT];
 	double		min[CHURN_FEATURE_COUNT];
 	double		max[CHURN_FEATURE_COUNT];
 } FitSums;

@@ -15,6 +15,14 @@
  * bytea) like any other aggregate; the result is the FitSums as bytea, which
  * only churn_fit() reads.  A row whose features or outcome is NULL is
  * skipped, as avg() skips NULLs.
+ *
+ * Rows are summed in batches (FitPass): each call computes its row's
+ * features, and every FIT_BATCH_ROWS-th call sums the batch.  A row's work
+ * is one long chain (features, exp2() of the silence, b'x, exp(), a
+ * division, the products) that the processor cannot overlap with the next
+ * row's across the executor's code between calls; within a batch the rows'
+ * chains are independent and run side by side.  The rows are summed in
+ * their order, so the sums are those of one row at a time.
  */
 #include "postgres.h"
 
@@ -31,10 +39,25 @@ PG_FUNCTION_INFO_V1(churn_fit_pass_deserialize);
 /* Fitted probabilities this close to 0 or 1 mean (quasi-)separation. */
 #define FIT_EXTREME_EPSILON		1e-12
 
-static FitSums *
-new_sums(MemoryContext context, int terms)
+/* Rows whose features wait to be summed: see the header comment. */
+#define FIT_BATCH_ROWS			16
+
+/* The transition state: the sums, what it needs of the model, a batch. */
+typedef struct FitPass
 {
-	FitSums    *sums = MemoryContextAllocZero(context, sizeof(FitSums));
+	FitSums		sums;
+	uint32		needed;			/* the model's features, a bit each */
+	double		coefficient[CHURN_MAX_TERMS];	/* the model's, intercept first */
+	int			pending;		/* rows in the batch */
+	bool		churned[FIT_BATCH_ROWS];
+	double		x[FIT_BATCH_ROWS][CHURN_MAX_TERMS]; /* 1, then the features */
+} FitPass;
+
+static FitPass *
+new_pass(MemoryContext context, int terms)
+{
+	FitPass    *pass = MemoryContextAllocZero(context, sizeof(FitPass));
+	FitSums    *sums = &pass->sums;
 
 	sums->terms = terms;
 	sums->unlogged = 1.0;
@@ -43,7 +66,7 @@ new_sums(MemoryContext context, int terms)
 		sums->min[i] = INFINITY;
 		sums->max[i] = -INFINITY;
 	}
-	return sums;
+	return pass;
 }
 
 /* Moves the log of the pending product into the log-likelihood. */
@@ -54,157 +77,271 @@ settle_log(FitSums *sums)
 	sums->unlogged = 1.0;
 }
 
-static void
-add_row(FitSums *sums, const ChurnModel *model, const double *x, bool churned)
+/*
+ * X'WX += w x x' (its packed upper triangle) and X'(y - p) += residual x,
+ * for a number of terms the compiler knows: each call of it below unrolls
+ * into straight-line code.
+ */
+static pg_attribute_always_inline void
+add_products_of(FitSums *sums, const double *x, double w, double residual, const int terms)
 {
-	int			terms = sums->terms;
-	double		eta = 0.0;
-	double		e, p, w, residual;
+	double	   *cell = sums->information;
 
+	/* -O2 unrolls only loops that unrolling makes no bigger: say so */
+#pragma GCC unroll 9
 	for (int i = 0; i < terms; i++)
-		eta += model->coefficient[i] * x[i];
+	{
+		double		wx = w * x[i];
 
-	/*
-	 * One exp() serves the probability and log(1 + exp(eta)), both without
-	 * overflow: e = exp(-|eta|) <= 1.  The row's log-likelihood is
-	 * y eta - max(eta, 0) - log(1 + e); the logs are taken of a running
-	 * product of the (1 + e), each in (1, 2], once it passes 1e300 (at least
-	 * 996 rows) and when the sums are merged or read (settle_log): one log()
-	 * per thousand rows, with an absolute error of about 1e-13 per block,
-	 * far below what the convergence test looks at.
-	 */
-	e = exp(-fabs(eta));
-	p = eta >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-	w = p * (1.0 - p);
-	residual = (churned ? 1.0 : 0.0) - p;
+#pragma GCC unroll 9
+		for (int j = i; j < terms; j++)
+			*cell++ += wx * x[j];
+		sums->score[i] += residual * x[i];
+	}
+}
+
+static void
+add_products(FitSums *sums, const double *x, double w, double residual)
+{
+	StaticAssertStmt(CHURN_MAX_TERMS == 9, "one case for each number of terms");
+	switch (sums->terms)
+	{
+		case 2:
+			add_products_of(sums, x, w, residual, 2);
+			break;
+		case 3:
+			add_products_of(sums, x, w, residual, 3);
+			break;
+		case 4:
+			add_products_of(sums, x, w, residual, 4);
+			break;
+		case 5:
+			add_products_of(sums, x, w, residual, 5);
+			break;
+		case 6:
+			add_products_of(sums, x, w, residual, 6);
+			break;
+		case 7:
+			add_products_of(sums, x, w, residual, 7);
+			break;
+		case 8:
+			add_products_of(sums, x, w, residual, 8);
+			break;
+		default:
+			add_products_of(sums, x, w, residual, 9);
+			break;
+	}
+}
+
+/*
+ * One row at eta = b'x and e = exp(-|eta|).  The one exp() serves the
+ * probability and log(1 + exp(eta)), both without overflow: e <= 1.  The
+ * row's log-likelihood is y eta - max(eta, 0) - log(1 + e); the logs are
+ * taken of a running product of the (1 + e), each in (1, 2], once it passes
+ * 1e300 (at least 996 rows) and when the sums are merged or read
+ * (settle_log): one log() per thousand rows, with an absolute error of about
+ * 1e-13 per block, far below what the convergence test looks at.
+ */
+static void
+add_row(FitSums *sums, const double *x, bool churned, double eta, double e)
+{
+	double		p = eta >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+
 	sums->log_likelihood += (churned ? eta : 0.0) - Max(eta, 0.0);
 	sums->unlogged *= 1.0 + e;
 	if (sums->unlogged > 1e300)
 		settle_log(sums);
 	if (p < FIT_EXTREME_EPSILON || p > 1.0 - FIT_EXTREME_EPSILON)
 		sums->extreme++;
-	{
-		double	   *cell = sums->information;	/* the packed upper triangle */
+	add_products(sums, x, p * (1.0 - p), (churned ? 1.0 : 0.0) - p);
+	sums->n++;
+	sums->events += churned ? 1 : 0;
+}
 
-		for (int i = 0; i < terms; i++)
-		{
-			double		wx = w * x[i];
-
-			for (int j = i; j < terms; j++)
-				*cell++ += wx * x[j];
-			sums->score[i] += residual * x[i];
-		}
-	}
-	for (int i = 1; i < terms; i++)
+/* The features' sum, minimum and maximum, on the first pass only. */
+static void
+describe_row(FitSums *sums, const double *x)
+{
+	for (int i = 1; i < sums->terms; i++)
 	{
 		sums->sum[i - 1] += x[i];
 		sums->min[i - 1] = Min(sums->min[i - 1], x[i]);
 		sums->max[i - 1] = Max(sums->max[i - 1], x[i]);
 	}
-	sums->n++;
-	sums->events += churned ? 1 : 0;
+}
+
+/*
+ * Sums the batch, in steps that each go over all its rows, so that their
+ * independent b'x, exp() and products overlap.
+ */
+static void
+add_batch(FitPass *pass)
+{
+	FitSums    *sums = &pass->sums;
+	double		eta[FIT_BATCH_ROWS];
+	double		e[FIT_BATCH_ROWS];
+
+	for (int r = 0; r < pass->pending; r++)
+	{
+		eta[r] = 0.0;
+		for (int i = 0; i < sums->terms; i++)
+			eta[r] += pass->coefficient[i] * pass->x[r][i];
+	}
+	for (int r = 0; r < pass->pending; r++)
+		e[r] = exp(-fabs(eta[r]));
+	for (int r = 0; r < pass->pending; r++)
+	{
+		add_row(sums, pass->x[r], pass->churned[r], eta[r], e[r]);
+		if (sums->described)
+			describe_row(sums, pass->x[r]);
+	}
+	pass->pending = 0;
+}
+
+static FitPass *
+start_pass(FunctionCallInfo fcinfo, const ChurnModel *model)
+{
+	/*
+	 * Only the first row checks the call context: a non-null internal state
+	 * can come from nowhere but the aggregate.
+	 */
+	FitPass    *pass = new_pass(aggregate_memory_context(fcinfo, "churn_fit_pass_trans"),
+								model->features + 1);
+
+	for (int i = 0; i < model->features; i++)
+		pass->needed |= (uint32) 1 << model->feature[i];
+	pass->sums.described = model->iterations == 0;
+	memcpy(pass->coefficient, model->coefficient, sizeof(pass->coefficient));
+	return pass;
 }
 
 Datum
 churn_fit_pass_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = aggregate_memory_context(fcinfo, "churn_fit_pass_trans");
-	FitSums    *sums = PG_ARGISNULL(0) ? NULL : (FitSums *) PG_GETARG_POINTER(0);
+	FitPass    *pass = PG_ARGISNULL(0) ? NULL : (FitPass *) PG_GETARG_POINTER(0);
 	ChurnModel *model;
 	ChurnFacts	facts;
-	double		x[CHURN_MAX_TERMS];
+	double	   *x;
 
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("churn_fit_pass model must not be null")));
 	model = PG_GETARG_CHURN_MODEL(3);
-	if (sums == NULL)
-		sums = new_sums(context, model->features + 1);
-	else if (sums->terms != model->features + 1)
+	if (pass == NULL)
+		pass = start_pass(fcinfo, model);
+	else if (pass->sums.terms != model->features + 1 ||
+			 pass->sums.described != (model->iterations == 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("churn_fit_pass model must be the same for every row of a group")));
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(sums);
+		PG_RETURN_POINTER(pass);
 	churn_compute_facts(PG_GETARG_CHURN(1), &facts);
-	churn_model_require(model, &facts, "churn_fit");
+	if ((facts.known & pass->needed) != pass->needed)
+		churn_model_require(model, &facts, "churn_fit");	/* reports which */
+	x = pass->x[pass->pending];
 	x[0] = 1.0;
 	for (int i = 0; i < model->features; i++)
 		x[i + 1] = facts.value[model->feature[i]];
-	add_row(sums, model, x, PG_GETARG_BOOL(2));
-	PG_RETURN_POINTER(sums);
+	pass->churned[pass->pending] = PG_GETARG_BOOL(2);
+	if (++pass->pending == FIT_BATCH_ROWS)
+		add_batch(pass);
+	PG_RETURN_POINTER(pass);
 }
 
+/*
+ * PostgreSQL serializes every partial state before combining it, which sums
+ * its batch; a state straight from the transition function would still have
+ * one, summed here in a copy, as the second state must be left as it is.
+ */
 Datum
 churn_fit_pass_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext context = aggregate_memory_context(fcinfo, "churn_fit_pass_combine");
-	FitSums    *a = PG_ARGISNULL(0) ? NULL : (FitSums *) PG_GETARG_POINTER(0);
-	FitSums    *b = PG_ARGISNULL(1) ? NULL : (FitSums *) PG_GETARG_POINTER(1);
+	FitPass    *a = PG_ARGISNULL(0) ? NULL : (FitPass *) PG_GETARG_POINTER(0);
+	FitPass    *b = PG_ARGISNULL(1) ? NULL : (FitPass *) PG_GETARG_POINTER(1);
+	FitPass		summed;
+	FitSums    *sa;
+	const FitSums *sb;
 
 	if (b == NULL)
 		PG_RETURN_POINTER(a);
 	if (a == NULL)
 	{
-		a = new_sums(context, b->terms);
-		memcpy(a, b, sizeof(FitSums));
+		a = new_pass(context, b->sums.terms);
+		memcpy(a, b, sizeof(FitPass));
 		PG_RETURN_POINTER(a);
 	}
-	if (a->terms != b->terms)
+	if (a->sums.terms != b->sums.terms || a->sums.described != b->sums.described)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine churn_fit_pass states of models with different features")));
-	settle_log(a);
-	a->n += b->n;
-	a->events += b->events;
-	a->extreme += b->extreme;
-	a->log_likelihood += b->log_likelihood - log(b->unlogged);	/* b stays as it is */
-	for (int i = 0; i < (int) lengthof(a->information); i++)
-		a->information[i] += b->information[i];
+				 errmsg("cannot combine churn_fit_pass states of different models")));
+	if (b->pending > 0)
+	{
+		memcpy(&summed, b, sizeof(FitPass));
+		add_batch(&summed);
+		b = &summed;
+	}
+	sa = &a->sums;
+	sb = &b->sums;
+	settle_log(sa);
+	sa->n += sb->n;
+	sa->events += sb->events;
+	sa->extreme += sb->extreme;
+	sa->log_likelihood += sb->log_likelihood - log(sb->unlogged);
+	for (int i = 0; i < (int) lengthof(sa->information); i++)
+		sa->information[i] += sb->information[i];
 	for (int i = 0; i < CHURN_MAX_TERMS; i++)
-		a->score[i] += b->score[i];
+		sa->score[i] += sb->score[i];
 	for (int i = 0; i < CHURN_FEATURE_COUNT; i++)
 	{
-		a->sum[i] += b->sum[i];
-		a->min[i] = Min(a->min[i], b->min[i]);
-		a->max[i] = Max(a->max[i], b->max[i]);
+		sa->sum[i] += sb->sum[i];
+		sa->min[i] = Min(sa->min[i], sb->min[i]);
+		sa->max[i] = Max(sa->max[i], sb->max[i]);
 	}
 	PG_RETURN_POINTER(a);
 }
 
-/* Also the final function: churn_fit() reads the sums as bytea. */
+/*
+ * Also the final function: churn_fit() reads the sums as bytea.  Summing the
+ * batch and settling the log change how the state holds its sums, not what
+ * they are, so a transition after it goes on as before.
+ */
 Datum
 churn_fit_pass_serialize(PG_FUNCTION_ARGS)
 {
-	FitSums    *sums;
+	FitPass    *pass;
 	bytea	   *result;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	sums = (FitSums *) PG_GETARG_POINTER(0);
-	settle_log(sums);
+	pass = (FitPass *) PG_GETARG_POINTER(0);
+	add_batch(pass);
+	settle_log(&pass->sums);
 	result = palloc(VARHDRSZ + sizeof(FitSums));
 	SET_VARSIZE(result, VARHDRSZ + sizeof(FitSums));
-	memcpy(VARDATA(result), sums, sizeof(FitSums));
+	memcpy(VARDATA(result), &pass->sums, sizeof(FitSums));
 	PG_RETURN_BYTEA_P(result);
 }
 
+/* A state with the sums only: only combine and serialize read it. */
 Datum
 churn_fit_pass_deserialize(PG_FUNCTION_ARGS)
 {
 	MemoryContext context = aggregate_memory_context(fcinfo, "churn_fit_pass_deserialize");
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
-	FitSums    *sums;
+	FitPass    *pass = MemoryContextAllocZero(context, sizeof(FitPass));
+	FitSums    *sums = &pass->sums;
 
+	if (VARSIZE_ANY_EXHDR(data) == sizeof(FitSums))
+		memcpy(sums, VARDATA_ANY(data), sizeof(FitSums));	/* aligns it */
 	if (VARSIZE_ANY_EXHDR(data) != sizeof(FitSums) ||
-		((const FitSums *) VARDATA_ANY(data))->terms < 2 ||
-		((const FitSums *) VARDATA_ANY(data))->terms > CHURN_MAX_TERMS)
+		sums->terms < 2 || sums->terms > CHURN_MAX_TERMS ||
+		(sums->described != 0 && sums->described != 1))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid churn_fit_pass state"),
-				 errdetail("The state has the wrong size or number of terms.")));
-	sums = MemoryContextAlloc(context, sizeof(FitSums));
-	memcpy(sums, VARDATA_ANY(data), sizeof(FitSums));
-	PG_RETURN_POINTER(sums);
+				 errdetail("The state has the wrong size, number of terms or flag.")));
+	PG_RETURN_POINTER(pass);
 }

@@ -225,6 +225,20 @@ SET LOCAL max_parallel_workers_per_gather = 0;
 INSERT INTO cm_fit
 SELECT 'partitioned, serial', churn_fit('SELECT st, churned FROM cm_part',
                                         features => ARRAY['dissatisfaction', 'silence', 'engagement'], penalty => 0);
+-- Partitionwise in one process: a partial aggregate per partition, their
+-- states serialized and combined by the same backend.
+SET LOCAL enable_partitionwise_aggregate = on;
+SELECT matches(pg_temp.run_and_explain(format('EXECUTE cm_pass_part(%L)', m::text)),
+               '^ *Finalize Aggregate.*Append.*Partial Aggregate.*Partial Aggregate',
+               'churn_fit''s pass partitionwise without workers: a partial aggregate per partition, combined in the same process')
+FROM cm_model;
+SELECT doesnt_match(pg_temp.run_and_explain(format('EXECUTE cm_pass_part(%L)', m::text)), 'Gather',
+                    'that plan has no Gather: one process runs every partial aggregate')
+FROM cm_model;
+INSERT INTO cm_fit
+SELECT 'partitionwise, serial', churn_fit('SELECT st, churned FROM cm_part',
+                                          features => ARRAY['dissatisfaction', 'silence', 'engagement'], penalty => 0);
+RESET enable_partitionwise_aggregate;
 SET LOCAL max_parallel_workers_per_gather = 4;
 
 -- The passes add the same rows in a different order (per worker, per
@@ -238,7 +252,8 @@ SELECT how, j, (j->>'n')::bigint AS n, (j->>'events')::bigint AS events, j->'fea
        (j->>'log_likelihood')::float8 AS log_likelihood
 FROM (SELECT how, m::text::jsonb AS j FROM cm_fit) x;
 
-SELECT is((SELECT count(*) FROM cm_fit), 4::bigint, 'four fits: serial, parallel, partitioned parallel and serial');
+SELECT is((SELECT count(*) FROM cm_fit), 5::bigint,
+          'five fits: serial, parallel, partitioned parallel, serial and partitionwise');
 SELECT is_empty($$SELECT o.how, k.feature, k.coefficient, s.coefficient AS serial
                   FROM cm_fit o, coefficients(o.m) AS k
                   JOIN (SELECT k2.* FROM cm_model, coefficients(m) AS k2) AS s USING (feature)
