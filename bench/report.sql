@@ -65,9 +65,9 @@ SELECT 300 + n, format('4. parallel speed-up (0 vs 2 workers): %s', label), key,
     (4, 'nps(score), by month',               'nps_by_month',       true),
     (5, 'csat(csat), ungrouped',              'csat_ungrouped',     true),
     (6, 'ces(ces), ungrouped',                'ces_ungrouped',      true),
-    -- churn_fit's passes: the same speed-up as nps() over as many rows
-    -- (row 12; its target is set below)
-    (7, 'churn_fit_pass(features, churned, model)', 'churn_fit_pass', false),
+    -- churn_fit's passes: held to nps() by their own work (row 313, below);
+    -- the whole pass is compared with nps() over as many rows (row 12)
+    (7, 'churn_fit_pass(features, churned, model)', 'churn_fit_pass', true),
     (8, 'count(*) over the training rows',    'count_training',     true),
     (9, 'churn_fit() (all its passes)',       'churn_fit',          true),
     (10, 'churn_agg(...), by customer',       'churn_agg_by_customer', true),
@@ -104,12 +104,26 @@ SELECT c.ord, c.measurement, a.min_ms / c.a_per AS a_ms, b.min_ms AS b_ms, c.rat
   JOIN median a ON a.key = c.a_key AND a.workers = c.a_workers
   JOIN median b ON b.key = c.b_key AND b.workers = c.b_workers;
 
--- A pass of churn_fit() is held to the speed-up of nps() over as many rows:
--- starting two workers costs the same milliseconds whatever they then do,
--- a larger share of a 1,000,000-row query than of a 10,000,000-row one.
+-- A pass of churn_fit() with two workers: the whole query (row 307) is
+-- compared with nps() over as many rows (row 312), as starting workers costs
+-- the same milliseconds whatever they then do; its own work, the pass's time
+-- minus count(*)'s over the same rows, is held to nps()'s speed-up (row
+-- 301).  The scan of the training table and the start of the workers are
+-- what count(*) over it measures (row 308): an aggregate that cost nothing
+-- per row would have count(*)'s speed-up, so the whole pass's speed-up
+-- falls as the pass gets cheaper.
 UPDATE result SET target = (SELECT round(ratio::numeric, 2) FROM result WHERE ord = 312),
-                  measurement = measurement || ' (target: the speed-up of nps() over as many rows, below)'
+                  measurement = measurement || ' (whole query; target: the speed-up of nps() over as many rows, below)'
  WHERE ord = 307;
+INSERT INTO result (ord, measurement, a_ms, b_ms, ratio_kind, op, target, info, ratio)
+SELECT 313, '4. parallel speed-up (0 vs 2 workers): churn_fit_pass''s own work, its time minus count(*)''s over the training rows'
+            ' (target: the speed-up of nps(score), ungrouped, above)',
+       p0.min_ms - c0.min_ms, p2.min_ms - c2.min_ms, 'A/B', '>=',
+       (SELECT round(ratio::numeric, 2) FROM result WHERE ord = 301), false,
+       (p0.min_ms - c0.min_ms) / (p2.min_ms - c2.min_ms)
+  FROM median p0, median p2, median c0, median c2
+ WHERE (p0.key, p0.workers, p2.key, p2.workers) = ('churn_fit_pass', 0, 'churn_fit_pass', 2)
+   AND (c0.key, c0.workers, c2.key, c2.workers) = ('count_training', 0, 'count_training', 2);
 
 ALTER TABLE result ADD COLUMN met boolean;
 UPDATE result SET met = CASE op WHEN '<=' THEN round(ratio::numeric, 2) <= target
@@ -158,7 +172,8 @@ Queries (B = the hand-written competitor):
   `churn_fit_pass(features, churned, model)` over it (model: the fitted one, as a literal), the fit is
   `churn_fit(''SELECT features, churned FROM nps_bench.churn_training'')` (the default 5 features,
   penalty 1); both against `count(*)` over the same table. Per pass = the fit''s fastest time divided
-  by its iterations.
+  by its iterations. A pass''s own work = its time minus that of `count(*)` over the same table
+  (the scan and, with workers, their start), with the same number of workers.
 '
 UNION ALL
 SELECT format('Training rows: %s customers, %s churned (%s%%), table %s. The fit (0 workers: %s iterations,

@@ -166,6 +166,25 @@ FROM coefficients(churn_fit('SELECT features, churned FROM separated', features 
 SELECT (churn_fit('SELECT features, churned FROM churn_training WHERE customer_id <= 150')::text::jsonb)->'events' AS events;
 -- a model needs the effort the state lacks
 SELECT try(format('SELECT churn_risk(churn_agg(5, now(), now()), %L::churn_model)', fit)) FROM fitted WHERE model = 'all';
+-- a training query whose rows change between passes (20 more each time)
+CREATE SEQUENCE training_rows START 300 INCREMENT 20;
+SELECT try($$ SELECT churn_fit('SELECT features, churned FROM churn_training ORDER BY customer_id LIMIT nextval(''training_rows'')') $$);
+-- a pass whose rows bring two models with the same features (without and
+-- with a penalty)
+SELECT try(format('SELECT churn_fit_pass(features, churned, CASE WHEN customer_id > 100 THEN %L::churn_model ELSE %L::churn_model END) FROM churn_training',
+                  fit, churn_fit('SELECT features, churned FROM churn_training')))
+FROM fitted WHERE model = 'base';
+-- As a window aggregate the pass's final function runs after each row and
+-- the rows go on: on the last row the sums are the plain aggregate's.  The
+-- bytes compared are FitSums (src/churn_fit.h) but its log-likelihood
+-- (bytes 33 to 40), whose logs are taken at other rows.
+SELECT substr(w, 1, 32) = substr(p, 1, 32) AND substr(w, 41) = substr(p, 41) AS window_equals_aggregate
+FROM (SELECT churn_fit_pass(features, churned, fit) OVER (ORDER BY customer_id) AS w,
+             row_number() OVER (ORDER BY customer_id DESC) AS from_last
+      FROM churn_training, fitted WHERE model = 'base') AS windowed,
+     (SELECT churn_fit_pass(features, churned, fit ORDER BY customer_id) AS p
+      FROM churn_training, fitted WHERE model = 'base') AS plain
+WHERE from_last = 1;
 -- invalid models
 SELECT try($$ SELECT '{"version":2}'::churn_model $$);
 SELECT try($$ SELECT '{"version":1,"features":["silence"],"coefficients":[1,2],"std_errors":[0.1,-0.2],"means":[0.5],"n":10,"events":3,"log_likelihood":-5,"penalty":0,"iterations":3,"converged":true}'::churn_model $$);

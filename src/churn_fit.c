@@ -146,6 +146,9 @@ run_pass(SPIPlanPtr plan, const ChurnModel *model, FitSums *sums)
 		return false;
 	}
 	data = DatumGetByteaPP(result);
+	if (VARSIZE_ANY_EXHDR(data) != sizeof(FitSums))
+		elog(ERROR, "churn_fit pass returned %d bytes, not %d",
+			 (int) VARSIZE_ANY_EXHDR(data), (int) sizeof(FitSums));
 	memcpy(sums, VARDATA_ANY(data), sizeof(FitSums));
 	SPI_freetuptable(SPI_tuptable);
 	return sums->n > 0;
@@ -175,6 +178,23 @@ check_training(const FitSums *sums, const ChurnModel *model)
 						sums->events, sums->n - sums->events, model->features),
 				 errdetail("With fewer than %d of each per feature the coefficients are unstable.",
 						   FIT_EVENTS_PER_FEATURE)));
+}
+
+/*
+ * Every pass must read the rows the first one read: the features' means
+ * are taken on the first pass only, and Newton's method needs one function.
+ */
+static void
+check_same_rows(const FitSums *first, const FitSums *sums, int iteration)
+{
+	if (iteration == 1 || (sums->n == first->n && sums->events == first->events))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("churn_fit training query returned different rows on iteration %d", iteration),
+			 errdetail("The first pass read " INT64_FORMAT " rows, " INT64_FORMAT " of them churned; pass %d read " INT64_FORMAT ", " INT64_FORMAT " churned.",
+					   first->n, first->events, iteration, sums->n, sums->events),
+			 errhint("The query runs once per iteration and must return the same rows each time: leave out random(), TABLESAMPLE without REPEATABLE, and LIMIT without ORDER BY.")));
 }
 
 static double
@@ -287,6 +307,7 @@ fit(const char *training, Oid namespace, ChurnModel *model, int32 max_iterations
 											 ObjectIdGetDatum(namespace));
 	SPIPlanPtr	plan;
 	FitSums		sums;
+	FitSums		first = {0};
 	double		previous = 0.0;
 
 	check_training_shape(training, state_type);
@@ -304,7 +325,9 @@ fit(const char *training, Oid namespace, ChurnModel *model, int32 max_iterations
 			check_training(&sums, model);
 			for (int i = 0; i < model->features; i++)
 				model->mean[i] = sums.sum[i] / (double) sums.n;
+			first = sums;
 		}
+		check_same_rows(&first, &sums, iteration);
 		objective = penalized(&sums, model);
 		newton_step(&sums, model);
 		model->iterations = iteration;

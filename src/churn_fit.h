@@ -23,9 +23,9 @@ typedef struct FitSums
 	double		information[CHURN_MAX_TERMS * (CHURN_MAX_TERMS + 1) / 2];
 	double		score[CHURN_MAX_TERMS]; /* X'(y - p) */
 	/*
-	 * Of each feature, in model order: taken only on the pass at the
-	 * starting model (iterations 0), as the rows, and so these, are the same
-	 * on every pass.
+	 * Of each feature, in model order, taken only on the first pass (model
+	 * iterations 0): every pass reads the same rows (churn_fit checks their
+	 * count), so these would not change.
 	 */
 	int32		described;		/* 1 when these were taken */
 	int32		padding2;		/* zero */

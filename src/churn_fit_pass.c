@@ -31,6 +31,8 @@
 
 #include <math.h>
 
+#include "nodes/primnodes.h"
+
 PG_FUNCTION_INFO_V1(churn_fit_pass_trans);
 PG_FUNCTION_INFO_V1(churn_fit_pass_combine);
 PG_FUNCTION_INFO_V1(churn_fit_pass_serialize);
@@ -42,16 +44,21 @@ PG_FUNCTION_INFO_V1(churn_fit_pass_deserialize);
 /* Rows whose features wait to be summed: see the header comment. */
 #define FIT_BATCH_ROWS			16
 
-/* The transition state: the sums, what it needs of the model, a batch. */
+/* The transition state: the sums, the model, a batch. */
 typedef struct FitPass
 {
 	FitSums		sums;
+	ChurnModel	model;			/* every row's (checked) */
 	uint32		needed;			/* the model's features, a bit each */
-	double		coefficient[CHURN_MAX_TERMS];	/* the model's, intercept first */
 	int			pending;		/* rows in the batch */
+	bool		model_constant; /* a constant or a query parameter */
 	bool		churned[FIT_BATCH_ROWS];
 	double		x[FIT_BATCH_ROWS][CHURN_MAX_TERMS]; /* 1, then the features */
 } FitPass;
+
+/* The planner's estimate of its size, sspace in sql/api.decl, holds it. */
+#define FIT_PASS_SSPACE			2128
+StaticAssertDecl(sizeof(FitPass) <= FIT_PASS_SSPACE, "sspace of churn_fit_sums");
 
 static FitPass *
 new_pass(MemoryContext context, int terms)
@@ -78,22 +85,32 @@ settle_log(FitSums *sums)
 }
 
 /*
+ * Loops of a known count up to CHURN_MAX_TERMS, unrolled: gcc's -O2 unrolls
+ * only loops that unrolling makes no bigger, unless asked; clang unrolls
+ * short loops of a known count on its own.
+ */
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 8
+#define UNROLLED	_Pragma("GCC unroll 9")
+#else
+#define UNROLLED
+#endif
+
+/*
  * X'WX += w x x' (its packed upper triangle) and X'(y - p) += residual x,
- * for a number of terms the compiler knows: each call of it below unrolls
- * into straight-line code.
+ * for a number of terms the compiler knows, so that each call of it below
+ * becomes straight-line code.
  */
 static pg_attribute_always_inline void
 add_products_of(FitSums *sums, const double *x, double w, double residual, const int terms)
 {
 	double	   *cell = sums->information;
 
-	/* -O2 unrolls only loops that unrolling makes no bigger: say so */
-#pragma GCC unroll 9
+	UNROLLED
 	for (int i = 0; i < terms; i++)
 	{
 		double		wx = w * x[i];
 
-#pragma GCC unroll 9
+		UNROLLED
 		for (int j = i; j < terms; j++)
 			*cell++ += wx * x[j];
 		sums->score[i] += residual * x[i];
@@ -127,9 +144,11 @@ add_products(FitSums *sums, const double *x, double w, double residual)
 		case 8:
 			add_products_of(sums, x, w, residual, 8);
 			break;
-		default:
+		case 9:
 			add_products_of(sums, x, w, residual, 9);
 			break;
+		default:
+			elog(ERROR, "churn_fit_pass has %d terms", sums->terms);
 	}
 }
 
@@ -185,7 +204,7 @@ add_batch(FitPass *pass)
 	{
 		eta[r] = 0.0;
 		for (int i = 0; i < sums->terms; i++)
-			eta[r] += pass->coefficient[i] * pass->x[r][i];
+			eta[r] += pass->model.coefficient[i] * pass->x[r][i];
 	}
 	for (int r = 0; r < pass->pending; r++)
 		e[r] = exp(-fabs(eta[r]));
@@ -196,6 +215,25 @@ add_batch(FitPass *pass)
 			describe_row(sums, pass->x[r]);
 	}
 	pass->pending = 0;
+}
+
+/*
+ * Whether the aggregate's model argument is a constant or a query parameter
+ * (churn_fit() passes it as one), the same on every row.  The Aggref's, as
+ * the transition function's own arguments are placeholders for the
+ * executor.
+ */
+static bool
+model_is_constant(FunctionCallInfo fcinfo)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	Node	   *model;
+
+	if (aggref == NULL || list_length(aggref->args) != 3)
+		return false;
+	model = (Node *) ((TargetEntry *) lthird(aggref->args))->expr;
+	return IsA(model, Const) ||
+		(IsA(model, Param) && ((Param *) model)->paramkind == PARAM_EXTERN);
 }
 
 static FitPass *
@@ -211,15 +249,32 @@ start_pass(FunctionCallInfo fcinfo, const ChurnModel *model)
 	for (int i = 0; i < model->features; i++)
 		pass->needed |= (uint32) 1 << model->feature[i];
 	pass->sums.described = model->iterations == 0;
-	memcpy(pass->coefficient, model->coefficient, sizeof(pass->coefficient));
+	memcpy(&pass->model, model, CHURN_MODEL_SIZE);
+	pass->model_constant = model_is_constant(fcinfo);
 	return pass;
+}
+
+/*
+ * Every row's model must be the first row's: equal models are equal bytes
+ * (churn_model.h).  A model that is a constant or a query parameter, as
+ * churn_fit() passes it, is the same on every row and is not compared.
+ */
+static void
+check_same_model(const FitPass *pass, FunctionCallInfo fcinfo)
+{
+	if (pass->model_constant)
+		return;
+	if (memcmp(&pass->model, PG_GETARG_CHURN_MODEL(3), CHURN_MODEL_SIZE) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("churn_fit_pass model must be the same for every row of a group")));
 }
 
 Datum
 churn_fit_pass_trans(PG_FUNCTION_ARGS)
 {
 	FitPass    *pass = PG_ARGISNULL(0) ? NULL : (FitPass *) PG_GETARG_POINTER(0);
-	ChurnModel *model;
+	const ChurnModel *model;
 	ChurnFacts	facts;
 	double	   *x;
 
@@ -227,16 +282,13 @@ churn_fit_pass_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("churn_fit_pass model must not be null")));
-	model = PG_GETARG_CHURN_MODEL(3);
 	if (pass == NULL)
-		pass = start_pass(fcinfo, model);
-	else if (pass->sums.terms != model->features + 1 ||
-			 pass->sums.described != (model->iterations == 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("churn_fit_pass model must be the same for every row of a group")));
+		pass = start_pass(fcinfo, PG_GETARG_CHURN_MODEL(3));
+	else
+		check_same_model(pass, fcinfo);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(pass);
+	model = &pass->model;
 	churn_compute_facts(PG_GETARG_CHURN(1), &facts);
 	if ((facts.known & pass->needed) != pass->needed)
 		churn_model_require(model, &facts, "churn_fit");	/* reports which */
@@ -251,9 +303,10 @@ churn_fit_pass_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * PostgreSQL serializes every partial state before combining it, which sums
- * its batch; a state straight from the transition function would still have
- * one, summed here in a copy, as the second state must be left as it is.
+ * PostgreSQL serializes every partial state before combining it, and
+ * serializing sums the batch: the second state has none.  Should one come
+ * straight from the transition function, its batch is summed in a copy, as
+ * the second state must be left as it is.
  */
 Datum
 churn_fit_pass_combine(PG_FUNCTION_ARGS)
@@ -269,7 +322,7 @@ churn_fit_pass_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	if (a == NULL)
 	{
-		a = new_pass(context, b->sums.terms);
+		a = MemoryContextAlloc(context, sizeof(FitPass));
 		memcpy(a, b, sizeof(FitPass));
 		PG_RETURN_POINTER(a);
 	}
@@ -342,6 +395,6 @@ churn_fit_pass_deserialize(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid churn_fit_pass state"),
-				 errdetail("The state has the wrong size, number of terms or flag.")));
+				 errdetail("The state has the wrong size, number of terms or \"described\" flag.")));
 	PG_RETURN_POINTER(pass);
 }

@@ -1615,7 +1615,7 @@ COMMENT ON FUNCTION @extschema@.churn_fit_pass_deserialize(pg_catalog.bytea, pg_
 CREATE AGGREGATE @extschema@.churn_fit_pass(@extschema@.churn_state, pg_catalog.bool, @extschema@.churn_model) (
     SFUNC = @extschema@.churn_fit_pass_trans,
     STYPE = pg_catalog.internal,
-    SSPACE = 1936,
+    SSPACE = 2128,
     FINALFUNC = @extschema@.churn_fit_pass_serialize,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.churn_fit_pass_combine,
