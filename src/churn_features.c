@@ -105,6 +105,60 @@ days_silent(const ChurnFacts *facts)
 	return floor(facts->usecs_silent / (double) USECS_PER_DAY);
 }
 
+/*
+ * The formulas, one each (docs/metrics.md), for both ways of computing
+ * features below: the same expressions give the same numbers.
+ */
+static inline double
+dissatisfaction(int latest)
+{
+	return (10 - latest) / 10.0;
+}
+
+static inline double
+detractor(int latest)
+{
+	return latest <= 6 ? 1.0 : 0.0;
+}
+
+/* The mean of the scores before the latest; the state has two or more. */
+static inline double
+earlier_mean(const ChurnState *state)
+{
+	return (double) (state->score_sum - state->latest_score) /
+		(double) (state->responses - 1);
+}
+
+static inline double
+decline(const ChurnState *state, double mean)
+{
+	return state->responses > 1 ? Max(0.0, mean - state->latest_score) / 10.0 : 0.0;
+}
+
+/*
+ * One division, by the exact product of the constants: one rounding, not
+ * two, and one division fewer on the way to churn_fit()'s exp().
+ */
+static inline double
+silence(double usecs)
+{
+	return 1.0 - exp2(-usecs / (USECS_PER_DAY * CHURN_SILENCE_HALF_LIFE_DAYS));
+}
+
+static inline double
+heuristic(double dissatisfaction, double detractor, double decline, double silence)
+{
+	return CHURN_INTERCEPT + CHURN_W_DISSATISFACTION * dissatisfaction +
+		CHURN_W_DETRACTOR * detractor + CHURN_W_DECLINE * decline +
+		CHURN_W_SILENCE * silence;
+}
+
+static inline double
+mean_answer(int64 sum, int64 answers)
+{
+	return (double) sum / (double) answers;
+}
+
 static void
 set(ChurnFacts *facts, ChurnFeature feature, double value)
 {
@@ -116,31 +170,17 @@ static void
 compute_score_features(const ChurnState *state, ChurnFacts *facts)
 {
 	int			latest = state->latest_score;
-	double		decline = 0.0;
 
 	facts->latest_score = latest;
-	facts->earlier_mean = NAN;
-	if (state->responses > 1)
-	{
-		facts->earlier_mean = (double) (state->score_sum - latest) /
-			(double) (state->responses - 1);
-		decline = Max(0.0, facts->earlier_mean - latest) / 10.0;
-	}
+	facts->earlier_mean = state->responses > 1 ? earlier_mean(state) : NAN;
 	facts->usecs_silent = usecs_silent(state, churn_state_as_of(state));
-	set(facts, CHURN_DISSATISFACTION, (10 - latest) / 10.0);
-	set(facts, CHURN_DETRACTOR, latest <= 6 ? 1.0 : 0.0);
-	set(facts, CHURN_DECLINE, decline);
-	/*
-	 * One division, by the exact product of the constants: one rounding, not
-	 * two, and one division fewer on the way to churn_fit()'s exp().
-	 */
-	set(facts, CHURN_SILENCE, 1.0 - exp2(-facts->usecs_silent /
-										 (USECS_PER_DAY * CHURN_SILENCE_HALF_LIFE_DAYS)));
-	set(facts, CHURN_HEURISTIC, CHURN_INTERCEPT
-		+ CHURN_W_DISSATISFACTION * facts->value[CHURN_DISSATISFACTION]
-		+ CHURN_W_DETRACTOR * facts->value[CHURN_DETRACTOR]
-		+ CHURN_W_DECLINE * facts->value[CHURN_DECLINE]
-		+ CHURN_W_SILENCE * facts->value[CHURN_SILENCE]);
+	set(facts, CHURN_DISSATISFACTION, dissatisfaction(latest));
+	set(facts, CHURN_DETRACTOR, detractor(latest));
+	set(facts, CHURN_DECLINE, decline(state, facts->earlier_mean));
+	set(facts, CHURN_SILENCE, silence(facts->usecs_silent));
+	set(facts, CHURN_HEURISTIC,
+		heuristic(facts->value[CHURN_DISSATISFACTION], facts->value[CHURN_DETRACTOR],
+				  facts->value[CHURN_DECLINE], facts->value[CHURN_SILENCE]));
 	if (state->flags & CHURN_RECENT_KNOWN)
 		set(facts, CHURN_ENGAGEMENT, (double) state->recent_responses);
 }
@@ -157,11 +197,75 @@ churn_compute_facts(const ChurnState *state, ChurnFacts *facts)
 	if (state->responses > 0)
 		compute_score_features(state, facts);
 	if (state->effort_answers > 0)
-		set(facts, CHURN_EFFORT,
-			(double) state->effort_sum / (double) state->effort_answers);
+		set(facts, CHURN_EFFORT, mean_answer(state->effort_sum, state->effort_answers));
 	if (state->satisfaction_answers > 0)
 		set(facts, CHURN_SATISFACTION,
-			(double) state->satisfaction_sum / (double) state->satisfaction_answers);
+			mean_answer(state->satisfaction_sum, state->satisfaction_answers));
+}
+
+/* One feature of a state, as churn_compute_facts() gives it; false if unknown. */
+static inline bool
+feature_value(const ChurnState *state, ChurnFeature feature, double *value)
+{
+	int			latest = state->latest_score;
+
+	if (state->responses == 0 && feature != CHURN_EFFORT && feature != CHURN_SATISFACTION)
+		return false;
+	switch (feature)
+	{
+		case CHURN_DISSATISFACTION:
+			*value = dissatisfaction(latest);
+			return true;
+		case CHURN_DETRACTOR:
+			*value = detractor(latest);
+			return true;
+		case CHURN_DECLINE:
+			*value = decline(state, state->responses > 1 ? earlier_mean(state) : NAN);
+			return true;
+		case CHURN_SILENCE:
+			*value = silence(usecs_silent(state, churn_state_as_of(state)));
+			return true;
+		case CHURN_ENGAGEMENT:
+			if (!(state->flags & CHURN_RECENT_KNOWN))
+				return false;
+			*value = (double) state->recent_responses;
+			return true;
+		case CHURN_EFFORT:
+			if (state->effort_answers == 0)
+				return false;
+			*value = mean_answer(state->effort_sum, state->effort_answers);
+			return true;
+		case CHURN_SATISFACTION:
+			if (state->satisfaction_answers == 0)
+				return false;
+			*value = mean_answer(state->satisfaction_sum, state->satisfaction_answers);
+			return true;
+		case CHURN_HEURISTIC:
+			*value = heuristic(dissatisfaction(latest), detractor(latest),
+							   decline(state, state->responses > 1 ? earlier_mean(state) : NAN),
+							   silence(usecs_silent(state, churn_state_as_of(state))));
+			return true;
+		case CHURN_FEATURE_COUNT:
+			break;
+	}
+	elog(ERROR, "unknown churn feature %d", (int) feature);
+	return false;				/* keep the compiler quiet */
+}
+
+/*
+ * The values of the given features of a state, in their order, and nothing
+ * else of ChurnFacts: churn_fit() needs them for every training row.  False
+ * if the state lacks one; churn_compute_facts() and churn_model_require()
+ * say which.
+ */
+bool
+churn_feature_values(const ChurnState *state, const uint8 *features, int count,
+					 double *values)
+{
+	for (int i = 0; i < count; i++)
+		if (!feature_value(state, (ChurnFeature) features[i], &values[i]))
+			return false;
+	return true;
 }
 
 /* The 1.1 heuristic: a ranking score in (0, 1), not a probability. */

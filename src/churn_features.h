@@ -41,6 +41,8 @@ typedef struct ChurnFacts
 extern const char *churn_feature_name(ChurnFeature feature);
 extern int	churn_feature_by_name(const char *name);
 extern void churn_compute_facts(const ChurnState *state, ChurnFacts *facts);
+extern bool churn_feature_values(const ChurnState *state, const uint8 *features, int count,
+								 double *values);
 extern double churn_heuristic_risk(const ChurnFacts *facts);
 extern char *churn_feature_reason(ChurnFeature feature, const ChurnFacts *facts);
 extern const char *churn_feature_source(ChurnFeature feature);

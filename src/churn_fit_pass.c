@@ -17,7 +17,8 @@
  * skipped, as avg() skips NULLs.
  *
  * Rows are summed in batches (FitPass): each call computes its row's
- * features, and every FIT_BATCH_ROWS-th call sums the batch.  A row's work
+ * features (the model's only, churn_feature_values()), and every
+ * FIT_BATCH_ROWS-th call sums the batch.  A row's work
  * is one long chain (features, exp2() of the silence, b'x, exp(), a
  * division, the products) that the processor cannot overlap with the next
  * row's across the executor's code between calls; within a batch the rows'
@@ -49,7 +50,6 @@ typedef struct FitPass
 {
 	FitSums		sums;
 	ChurnModel	model;			/* every row's (checked) */
-	uint32		needed;			/* the model's features, a bit each */
 	int			pending;		/* rows in the batch */
 	bool		model_constant; /* a constant or a query parameter */
 	bool		churned[FIT_BATCH_ROWS];
@@ -57,7 +57,7 @@ typedef struct FitPass
 } FitPass;
 
 /* The planner's estimate of its size, sspace in sql/api.decl, holds it. */
-#define FIT_PASS_SSPACE			2128
+#define FIT_PASS_SSPACE			2120
 StaticAssertDecl(sizeof(FitPass) <= FIT_PASS_SSPACE, "sspace of churn_fit_sums");
 
 static FitPass *
@@ -96,15 +96,31 @@ settle_log(FitSums *sums)
 #endif
 
 /*
- * X'WX += w x x' (its packed upper triangle) and X'(y - p) += residual x,
- * for a number of terms the compiler knows, so that each call of it below
- * becomes straight-line code.
+ * One row at eta = b'x and e = exp(-|eta|), for a number of terms the
+ * compiler knows (add_batch_of).  The one exp() serves the probability and
+ * log(1 + exp(eta)), both without overflow: e <= 1.  The row's
+ * log-likelihood is y eta - max(eta, 0) - log(1 + e); the logs are taken of
+ * a running product of the (1 + e), each in (1, 2], once it passes 1e300
+ * (at least 996 rows) and when the sums are merged or read (settle_log): one
+ * log() per thousand rows, with an absolute error of about 1e-13 per block,
+ * far below what the convergence test looks at.  Then X'WX += w x x' (its
+ * packed upper triangle) and X'(y - p) += (y - p) x.
  */
 static pg_attribute_always_inline void
-add_products_of(FitSums *sums, const double *x, double w, double residual, const int terms)
+add_row_of(FitSums *sums, const double *x, bool churned, double eta, double e,
+		   const int terms)
 {
+	double		p = eta >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+	double		w = p * (1.0 - p);
+	double		residual = (churned ? 1.0 : 0.0) - p;
 	double	   *cell = sums->information;
 
+	sums->log_likelihood += (churned ? eta : 0.0) - Max(eta, 0.0);
+	sums->unlogged *= 1.0 + e;
+	if (sums->unlogged > 1e300)
+		settle_log(sums);
+	if (p < FIT_EXTREME_EPSILON || p > 1.0 - FIT_EXTREME_EPSILON)
+		sums->extreme++;
 	UNROLLED
 	for (int i = 0; i < terms; i++)
 	{
@@ -115,64 +131,6 @@ add_products_of(FitSums *sums, const double *x, double w, double residual, const
 			*cell++ += wx * x[j];
 		sums->score[i] += residual * x[i];
 	}
-}
-
-static void
-add_products(FitSums *sums, const double *x, double w, double residual)
-{
-	StaticAssertStmt(CHURN_MAX_TERMS == 9, "one case for each number of terms");
-	switch (sums->terms)
-	{
-		case 2:
-			add_products_of(sums, x, w, residual, 2);
-			break;
-		case 3:
-			add_products_of(sums, x, w, residual, 3);
-			break;
-		case 4:
-			add_products_of(sums, x, w, residual, 4);
-			break;
-		case 5:
-			add_products_of(sums, x, w, residual, 5);
-			break;
-		case 6:
-			add_products_of(sums, x, w, residual, 6);
-			break;
-		case 7:
-			add_products_of(sums, x, w, residual, 7);
-			break;
-		case 8:
-			add_products_of(sums, x, w, residual, 8);
-			break;
-		case 9:
-			add_products_of(sums, x, w, residual, 9);
-			break;
-		default:
-			elog(ERROR, "churn_fit_pass has %d terms", sums->terms);
-	}
-}
-
-/*
- * One row at eta = b'x and e = exp(-|eta|).  The one exp() serves the
- * probability and log(1 + exp(eta)), both without overflow: e <= 1.  The
- * row's log-likelihood is y eta - max(eta, 0) - log(1 + e); the logs are
- * taken of a running product of the (1 + e), each in (1, 2], once it passes
- * 1e300 (at least 996 rows) and when the sums are merged or read
- * (settle_log): one log() per thousand rows, with an absolute error of about
- * 1e-13 per block, far below what the convergence test looks at.
- */
-static void
-add_row(FitSums *sums, const double *x, bool churned, double eta, double e)
-{
-	double		p = eta >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-
-	sums->log_likelihood += (churned ? eta : 0.0) - Max(eta, 0.0);
-	sums->unlogged *= 1.0 + e;
-	if (sums->unlogged > 1e300)
-		settle_log(sums);
-	if (p < FIT_EXTREME_EPSILON || p > 1.0 - FIT_EXTREME_EPSILON)
-		sums->extreme++;
-	add_products(sums, x, p * (1.0 - p), (churned ? 1.0 : 0.0) - p);
 	sums->n++;
 	sums->events += churned ? 1 : 0;
 }
@@ -191,30 +149,70 @@ describe_row(FitSums *sums, const double *x)
 
 /*
  * Sums the batch, in steps that each go over all its rows, so that their
- * independent b'x, exp() and products overlap.
+ * independent b'x, exp() and products overlap; the rows in their order, so
+ * the sums are those of one row at a time.  For a number of terms the
+ * compiler knows, so that each call of it in add_batch() is straight-line
+ * code for a row.
  */
-static void
-add_batch(FitPass *pass)
+static pg_attribute_always_inline void
+add_batch_of(FitPass *pass, const int terms)
 {
 	FitSums    *sums = &pass->sums;
+	const double *coefficient = pass->model.coefficient;
 	double		eta[FIT_BATCH_ROWS];
 	double		e[FIT_BATCH_ROWS];
 
 	for (int r = 0; r < pass->pending; r++)
 	{
 		eta[r] = 0.0;
-		for (int i = 0; i < sums->terms; i++)
-			eta[r] += pass->model.coefficient[i] * pass->x[r][i];
+		UNROLLED
+		for (int i = 0; i < terms; i++)
+			eta[r] += coefficient[i] * pass->x[r][i];
 	}
 	for (int r = 0; r < pass->pending; r++)
 		e[r] = exp(-fabs(eta[r]));
 	for (int r = 0; r < pass->pending; r++)
 	{
-		add_row(sums, pass->x[r], pass->churned[r], eta[r], e[r]);
+		add_row_of(sums, pass->x[r], pass->churned[r], eta[r], e[r], terms);
 		if (sums->described)
 			describe_row(sums, pass->x[r]);
 	}
 	pass->pending = 0;
+}
+
+static void
+add_batch(FitPass *pass)
+{
+	StaticAssertStmt(CHURN_MAX_TERMS == 9, "one case for each number of terms");
+	switch (pass->sums.terms)
+	{
+		case 2:
+			add_batch_of(pass, 2);
+			break;
+		case 3:
+			add_batch_of(pass, 3);
+			break;
+		case 4:
+			add_batch_of(pass, 4);
+			break;
+		case 5:
+			add_batch_of(pass, 5);
+			break;
+		case 6:
+			add_batch_of(pass, 6);
+			break;
+		case 7:
+			add_batch_of(pass, 7);
+			break;
+		case 8:
+			add_batch_of(pass, 8);
+			break;
+		case 9:
+			add_batch_of(pass, 9);
+			break;
+		default:
+			elog(ERROR, "churn_fit_pass has %d terms", pass->sums.terms);
+	}
 }
 
 /*
@@ -246,8 +244,6 @@ start_pass(FunctionCallInfo fcinfo, const ChurnModel *model)
 	FitPass    *pass = new_pass(aggregate_memory_context(fcinfo, "churn_fit_pass_trans"),
 								model->features + 1);
 
-	for (int i = 0; i < model->features; i++)
-		pass->needed |= (uint32) 1 << model->feature[i];
 	pass->sums.described = model->iterations == 0;
 	memcpy(&pass->model, model, CHURN_MODEL_SIZE);
 	pass->model_constant = model_is_constant(fcinfo);
@@ -275,6 +271,7 @@ churn_fit_pass_trans(PG_FUNCTION_ARGS)
 {
 	FitPass    *pass = PG_ARGISNULL(0) ? NULL : (FitPass *) PG_GETARG_POINTER(0);
 	const ChurnModel *model;
+	const ChurnState *state;
 	ChurnFacts	facts;
 	double	   *x;
 
@@ -289,13 +286,15 @@ churn_fit_pass_trans(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(pass);
 	model = &pass->model;
-	churn_compute_facts(PG_GETARG_CHURN(1), &facts);
-	if ((facts.known & pass->needed) != pass->needed)
-		churn_model_require(model, &facts, "churn_fit");	/* reports which */
+	state = PG_GETARG_CHURN(1);
 	x = pass->x[pass->pending];
 	x[0] = 1.0;
-	for (int i = 0; i < model->features; i++)
-		x[i + 1] = facts.value[model->feature[i]];
+	if (!churn_feature_values(state, model->feature, model->features, x + 1))
+	{
+		churn_compute_facts(state, &facts);
+		churn_model_require(model, &facts, "churn_fit");	/* reports which */
+		elog(ERROR, "churn_fit_pass found a feature missing that churn_model_require did not");
+	}
 	pass->churned[pass->pending] = PG_GETARG_BOOL(2);
 	if (++pass->pending == FIT_BATCH_ROWS)
 		add_batch(pass);

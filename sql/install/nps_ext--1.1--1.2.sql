@@ -166,7 +166,7 @@ COMMENT ON FUNCTION @extschema@.churn_fit_pass_deserialize(pg_catalog.bytea, pg_
 CREATE AGGREGATE @extschema@.churn_fit_pass(@extschema@.churn_state, pg_catalog.bool, @extschema@.churn_model) (
     SFUNC = @extschema@.churn_fit_pass_trans,
     STYPE = pg_catalog.internal,
-    SSPACE = 2128,
+    SSPACE = 2120,
     FINALFUNC = @extschema@.churn_fit_pass_serialize,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.churn_fit_pass_combine,
@@ -330,7 +330,7 @@ COMMENT ON FUNCTION @extschema@.prior_final(pg_catalog.internal) IS 'Final funct
 CREATE AGGREGATE @extschema@.nps_prior(@extschema@.nps_summary) (
     SFUNC = @extschema@.prior_trans,
     STYPE = pg_catalog.internal,
-    SSPACE = 2128,
+    SSPACE = 2120,
     FINALFUNC = @extschema@.prior_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.prior_combine,
@@ -343,7 +343,7 @@ COMMENT ON AGGREGATE @extschema@.nps_prior(@extschema@.nps_summary) IS 'Empirica
 CREATE AGGREGATE @extschema@.csat_prior(@extschema@.csat_summary) (
     SFUNC = @extschema@.prior_trans,
     STYPE = pg_catalog.internal,
-    SSPACE = 2128,
+    SSPACE = 2120,
     FINALFUNC = @extschema@.prior_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.prior_combine,
@@ -356,7 +356,7 @@ COMMENT ON AGGREGATE @extschema@.csat_prior(@extschema@.csat_summary) IS 'Empiri
 CREATE AGGREGATE @extschema@.ces_prior(@extschema@.ces_summary) (
     SFUNC = @extschema@.prior_trans,
     STYPE = pg_catalog.internal,
-    SSPACE = 2128,
+    SSPACE = 2120,
     FINALFUNC = @extschema@.prior_final,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = @extschema@.prior_combine,
